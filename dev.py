@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Set up and run Career Planner from a source checkout, on any OS, with only Python 3.10+.
+
+    python3 dev.py start [APP ARGS]    create .venv if needed, install, start the app
+    python3 dev.py test [PYTEST ARGS]  create .venv if needed, install, run the whole test suite
+    python3 dev.py lint                ruff and mypy, as configured in pyproject.toml
+
+The virtual environment lives in .venv/ and is reinstalled only when pyproject.toml
+changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+MIN_PYTHON = (3, 10)
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def ensure_venv(extras: str) -> Path:
+    python = venv_python()
+    if not python.exists():
+        print(f"dev.py: creating a virtual environment in {VENV}", flush=True)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+        except Exception as exc:  # e.g. Debian without python3-venv
+            sys.exit(
+                f"dev.py: could not create {VENV}: {exc}\n"
+                "On Debian/Ubuntu install it with: sudo apt-get install python3-venv"
+            )
+    stamp = VENV / ".careerplanner-installed"
+    spec = (ROOT / "pyproject.toml").read_bytes() + extras.encode()
+    digest = hashlib.sha256(spec).hexdigest()
+    if not stamp.exists() or stamp.read_text().strip() != digest:
+        print(f"dev.py: installing Career Planner{extras} and its dependencies", flush=True)
+        run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+        run([python, "-m", "pip", "install", "--quiet", "-e", f".{extras}"])
+        stamp.write_text(digest)
+    return python
+
+
+def run(cmd: list[object], env: dict[str, str] | None = None) -> None:
+    code = subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env)
+    if code != 0:
+        sys.exit(code)
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"dev.py: Career Planner needs Python {'.'.join(map(str, MIN_PYTHON))} or newer")
+    if not argv or argv[0] not in ("start", "test", "lint"):
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "start":
+        python = ensure_venv("")
+        return subprocess.call([str(python), "-m", "careerplanner", *rest], cwd=ROOT)
+    python = ensure_venv("[test,dev]")
+    if command == "test":
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+        return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    run([python, "-m", "ruff", "check", "src", "tests", "bench", "dev.py"])
+    run([python, "-m", "mypy"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,136 @@
+"""Opening the database: checks, pragmas and migrations.
+
+``open_store(path)`` refuses, without changing a byte, a file that is not SQLite, a
+SQLite file of another application, a damaged file, and a file written by a newer
+version of Career Planner; each is reported as a ``StoreOpenError`` with a ``kind`` and
+a message for the user. Otherwise it opens the file with WAL, foreign keys and a
+durable ``synchronous`` setting, and brings the schema up to date.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from careerplanner.store import migrations
+from careerplanner.store.models import database_proxy
+
+#: PRAGMA application_id of Career Planner's files: "CPLN".
+APPLICATION_ID = 0x43504C4E
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # FULL in WAL mode: a committed change survives a power cut, not just a crash.
+    "synchronous": "full",
+    "busy_timeout": 5000,
+    "cache_size": -16_000,
+}
+
+
+class StoreOpenError(Exception):
+    """The database file cannot be used. ``kind`` tells the UI what to offer."""
+
+    NOT_SQLITE = "not_sqlite"
+    FOREIGN = "foreign"
+    DAMAGED = "damaged"
+    NEWER = "newer"
+    UNREADABLE = "unreadable"
+
+    def __init__(self, kind: str, path: Path, message: str) -> None:
+        self.kind = kind
+        self.path = path
+        super().__init__(message)
+
+
+@dataclass
+class Store:
+    """An open database, bound to the models."""
+
+    db: SqliteDatabase
+    path: Path
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+def _inspect(path: Path) -> None:
+    """Check an existing file read-only; raise StoreOpenError when it is unusable."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise StoreOpenError(
+            StoreOpenError.UNREADABLE,
+            path,
+            f"The database {path} cannot be read: {exc.strerror or exc}.",
+        ) from exc
+    if not header:
+        return  # An empty file is a new database (SQLite treats it so).
+    if not header.startswith(SQLITE_MAGIC):
+        raise StoreOpenError(
+            StoreOpenError.NOT_SQLITE,
+            path,
+            f"The file {path} is not a Career Planner database (it is not an SQLite file).",
+        )
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreOpenError(
+            StoreOpenError.UNREADABLE, path, f"The database {path} cannot be opened: {exc}."
+        ) from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[
+            0
+        ]
+        if app_id != APPLICATION_ID and (app_id != 0 or tables):
+            raise StoreOpenError(
+                StoreOpenError.FOREIGN,
+                path,
+                f"The file {path} is an SQLite database of another application, "
+                "not of Career Planner.",
+            )
+        if version > migrations.current_version():
+            raise StoreOpenError(
+                StoreOpenError.NEWER,
+                path,
+                f"The database {path} was written by a newer version of Career Planner "
+                f"(schema {version}; this version knows up to {migrations.current_version()}). "
+                "Update the app to open it. Nothing was changed.",
+            )
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in result] != ["ok"]:
+            raise StoreOpenError(
+                StoreOpenError.DAMAGED,
+                path,
+                f"The database {path} is damaged ({result[0][0]}).",
+            )
+    except sqlite3.DatabaseError as exc:
+        raise StoreOpenError(
+            StoreOpenError.DAMAGED, path, f"The database {path} is damaged ({exc})."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def open_store(path: Path) -> Store:
+    """Open (creating when missing) and migrate the database at ``path``."""
+    if path.exists():
+        _inspect(path)
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        db.connect()
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.migrate(db)
+    except Exception:
+        db.close()
+        raise
+    database_proxy.initialize(db)
+    return Store(db=db, path=path)

@@ -1,0 +1,56 @@
+"""The base of every tab: the data it needs, and signal connections it cleans up."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QWidget
+
+from careerplanner.store import Store
+from careerplanner.ui.events import AppEvents
+
+
+class BaseTab(QWidget):
+    """A tab over one career path.
+
+    Subclasses build their widgets in ``__init__`` and fill them in ``refresh()``.
+    Connections to the shared event object go through ``listen`` so that they are
+    dropped when the tab goes away (a tab may be rebuilt when the data is replaced).
+    """
+
+    #: Short, stable name used by the window and by navigation events.
+    name = ""
+    title = ""
+
+    def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.events = events
+        self.path_id = path_id
+        self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = []
+        self.listen(events.path_changed, self._on_path_changed)
+        self.listen(events.data_replaced, self.refresh)
+
+    def listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
+        signal.connect(slot)
+        self._connections.append((signal, slot))
+
+    def disconnect_all(self) -> None:
+        for signal, slot in self._connections:
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+        self._connections.clear()
+
+    def _on_path_changed(self, path_id: int) -> None:
+        self.path_id = path_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload everything shown from the services."""
+        raise NotImplementedError
+
+    def select_item(self, item_id: int) -> None:
+        """Select an item when another tab navigates here (tabs may override)."""

@@ -1,0 +1,94 @@
+"""Small widget helpers. Every text shown here is plain text, never guessed rich text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def label(
+    text: str,
+    *,
+    wrap: bool = True,
+    selectable: bool = True,
+    point_delta: float = 0,
+    bold: bool = False,
+    muted: bool = False,
+    name: str | None = None,
+) -> QLabel:
+    """A QLabel that shows ``text`` literally (Qt.PlainText), never as HTML."""
+    lab = QLabel()
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setText(text)
+    lab.setWordWrap(wrap)
+    if selectable:
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if point_delta or bold:
+        font = QFont(lab.font())
+        if point_delta:
+            font.setPointSizeF(font.pointSizeF() + point_delta)
+        font.setBold(bold)
+        lab.setFont(font)
+    if muted:
+        lab.setProperty("muted", True)
+        lab.setForegroundRole(lab.foregroundRole())
+        pal = lab.palette()
+        pal.setColor(
+            lab.foregroundRole(), pal.color(pal.ColorGroup.Active, pal.ColorRole.PlaceholderText)
+        )
+        lab.setPalette(pal)
+    if name:
+        lab.setObjectName(name)
+    lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return lab
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    delta = {0: 8, 1: 5, 2: 2.5, 3: 1}.get(level, 0)
+    return label(text, point_delta=delta, bold=True)
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    """A framed panel with a vertical layout."""
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame.setProperty("card", True)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.setSpacing(6)
+    return frame, layout
+
+
+def scroll_page() -> tuple[QScrollArea, QVBoxLayout]:
+    """A vertically scrolling page; add widgets to the returned layout."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    inner = QWidget()
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(18, 16, 18, 16)
+    layout.setSpacing(12)
+    area.setWidget(inner)
+    return area, layout
+
+
+def clear_layout(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        w = item.widget()
+        if w is not None:
+            w.deleteLater()
+        elif item.layout() is not None:
+            sub = item.layout()
+            if isinstance(sub, QVBoxLayout):
+                clear_layout(sub)

@@ -1,0 +1,54 @@
+"""Shared fixtures. Qt runs offscreen; set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from careerplanner.store import Store, open_store
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh, migrated, empty database."""
+    s = open_store(tmp_path / "test.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def mini_pack_text() -> str:
+    return (DATA / "mini-pack.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Message boxes never block a test: exec() returns at once, and is recorded."""
+    if "qtbot" not in request.fixturenames and "window" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def fake_exec(self: QMessageBox) -> int:
+        shown.append(self.text())
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    request.node.shown_dialogs = shown
