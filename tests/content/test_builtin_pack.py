@@ -42,6 +42,7 @@ def _norm(text: str) -> str:
 def _pack_texts(pack: CareerPathPack) -> list[str]:
     texts = [
         pack.title,
+        f"{pack.title} Career Path",  # the Overview tab's heading
         pack.tagline,
         pack.role.summary,
         pack.role.audience,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner import APP_DISPLAY_NAME, __version__
+from careerplanner import APP_DISPLAY_NAME, __version__, paths
 from careerplanner.services import catalog, progress, settings
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
@@ -80,7 +80,10 @@ class MainWindow(QMainWindow):
         self.events = AppEvents(self)
         self.path_id = settings.active_path_id(store)
         self.setObjectName("main_window")
-        self.setMinimumSize(820, 560)
+        self.setMinimumSize(720, 480)
+        icon = paths.icon_path()
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
