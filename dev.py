@@ -71,7 +71,9 @@ def main(argv: list[str]) -> int:
     if command == "test":
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
-    run([python, "-m", "ruff", "check", "src", "tests", "bench", "dev.py"])
+    targets = [t for t in ("src", "tests", "bench", "packaging", "dev.py") if (ROOT / t).exists()]
+    run([python, "-m", "ruff", "check", *targets])
+    run([python, "-m", "ruff", "format", "--check", *targets])
     run([python, "-m", "mypy"])
     return 0
 
