@@ -37,7 +37,7 @@ def test_window_has_five_tabs_and_shortcuts(qtbot: QtBot, data_dir: Path) -> Non
         qtbot.keyClick(window.tabs, key, Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == i
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "View", "Help"]
+    assert menus == ["File", "Edit", "View", "Help"]
 
 
 def test_overview_shows_role_responsibilities_audience_and_counts(

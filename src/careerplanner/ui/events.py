@@ -7,9 +7,19 @@ reaches into another tab or into the main window.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 
 class AppEvents(QObject):
+    """Signals for every kind of change, and the app's one undo stack.
+
+    ``undo_stack`` is used through ``careerplanner.ui.undo.record``.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+
     #: A tutorial's status, dates or the path's progress changed (tutorial id, or 0).
     progress_changed = Signal(int)
     #: Notes or links of a tutorial changed (tutorial id).

@@ -152,6 +152,20 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.events.undo_stack.createUndoAction(self, "&Undo")
+        undo.setObjectName("action_undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.events.undo_stack.createRedoAction(self, "&Redo")
+        redo.setObjectName("action_redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.addAction(undo)
+        self.addAction(redo)
+        self.file_menu = file_menu
+        self.edit_menu = edit_menu
+
         view_menu = bar.addMenu("&View")
         for i, (name, title, _loader) in enumerate(factories):
             action = QAction(title, self)
