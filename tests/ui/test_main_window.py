@@ -45,6 +45,8 @@ def test_overview_shows_role_responsibilities_audience_and_counts(
 ) -> None:
     window = _open(qtbot, data_dir)
     text = _texts(window.tab("overview"))
+    assert "AI/ML Architect Career Path" in text
+    assert "A structured roadmap to become an AI/ML Architect — curated tutorials" in text
     assert "designs the technical vision for machine learning systems at scale" in text
     for resp in (
         "Design ML Systems",

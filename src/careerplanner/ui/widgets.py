@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +46,6 @@ def label(
         lab.setPalette(pal)
     if name:
         lab.setObjectName(name)
-    lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return lab
 
 

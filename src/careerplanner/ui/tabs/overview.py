@@ -38,7 +38,7 @@ class OverviewTab(BaseTab):
         w.clear_layout(self._page)
         info = catalog.path_info(self.store, self.path_id)
         page = self._page
-        page.addWidget(w.heading(info.title, 0))
+        page.addWidget(w.heading(f"{info.title} Career Path", 0))
         if info.tagline:
             page.addWidget(w.label(info.tagline, muted=True))
         counts = (
