@@ -149,6 +149,25 @@ def path_info(store: Store, path_id: int) -> PathInfo:
     )
 
 
+def _tutorial_item(t: m.Tutorial, skill: m.Skill | None) -> TutorialItem:
+    return TutorialItem(
+        id=t.id, key=t.key, phase_id=t.phase_id, title=t.title,
+        skill_key=skill.key if skill else "", skill_name=skill.name if skill else "",
+        level=t.level, hours=t.hours, url=t.url, description=t.description,
+        custom=bool(t.custom), retired=bool(t.retired), status=t.status,
+        started_on=t.started_on, finished_on=t.finished_on, notes=t.notes,
+    )  # fmt: skip
+
+
+def tutorial(store: Store, tutorial_id: int) -> TutorialItem | None:
+    """One tutorial, or None when it no longer exists."""
+    t = m.Tutorial.get_or_none(m.Tutorial.id == tutorial_id)
+    if t is None:
+        return None
+    skill = m.Skill.get_or_none(m.Skill.id == t.skill_id) if t.skill_id is not None else None
+    return _tutorial_item(t, skill)
+
+
 def roadmap(store: Store, path_id: int) -> list[PhaseItem]:
     """Phases in order with their tutorials; retired ones only when they hold user state."""
     skills = {s.id: s for s in m.Skill.select().where(m.Skill.path == path_id)}
@@ -160,26 +179,7 @@ def roadmap(store: Store, path_id: int) -> list[PhaseItem]:
     )
     for t in query:
         skill = skills.get(t.skill_id) if t.skill_id is not None else None
-        by_phase.setdefault(t.phase_id, []).append(
-            TutorialItem(
-                id=t.id,
-                key=t.key,
-                phase_id=t.phase_id,
-                title=t.title,
-                skill_key=skill.key if skill else "",
-                skill_name=skill.name if skill else "",
-                level=t.level,
-                hours=t.hours,
-                url=t.url,
-                description=t.description,
-                custom=bool(t.custom),
-                retired=bool(t.retired),
-                status=t.status,
-                started_on=t.started_on,
-                finished_on=t.finished_on,
-                notes=t.notes,
-            )
-        )
+        by_phase.setdefault(t.phase_id, []).append(_tutorial_item(t, skill))
     phases = (
         m.Phase.select().where(m.Phase.path == path_id).order_by(m.Phase.retired, m.Phase.position)
     )

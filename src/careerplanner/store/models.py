@@ -68,6 +68,7 @@ class CareerPath(BaseModel):
 
 class Responsibility(BaseModel):
     path = ForeignKeyField(CareerPath, backref="responsibilities", on_delete="CASCADE")
+    path_id: int
     position = IntegerField()
     title = TextField()
     description = TextField(default="")
@@ -75,6 +76,7 @@ class Responsibility(BaseModel):
 
 class Phase(BaseModel):
     path = ForeignKeyField(CareerPath, backref="phases", on_delete="CASCADE")
+    path_id: int
     key = TextField()
     position = IntegerField()
     title = TextField()
@@ -87,6 +89,7 @@ class Phase(BaseModel):
 
 class Skill(BaseModel):
     path = ForeignKeyField(CareerPath, backref="skills", on_delete="CASCADE")
+    path_id: int
     key = TextField()
     position = IntegerField()
     name = TextField()
@@ -115,6 +118,7 @@ class Topic(BaseModel):
 
 class Tutorial(BaseModel):
     path = ForeignKeyField(CareerPath, backref="tutorials", on_delete="CASCADE")
+    path_id: int
     phase = ForeignKeyField(Phase, backref="tutorials", on_delete="CASCADE")
     phase_id: int
     key = TextField()
@@ -145,6 +149,7 @@ class Tutorial(BaseModel):
 
 class TutorialLink(BaseModel):
     tutorial = ForeignKeyField(Tutorial, backref="links", on_delete="CASCADE")
+    tutorial_id: int
     position = IntegerField()
     title = TextField()
     url = TextField()
@@ -154,6 +159,7 @@ class Snapshot(BaseModel):
     """A dated self-assessment: levels by skill key and ticked topics, as JSON."""
 
     path = ForeignKeyField(CareerPath, backref="snapshots", on_delete="CASCADE")
+    path_id: int
     taken_at = DateTimeField(index=True)
     note = TextField(default="")
     levels = TextField(default="{}")
@@ -162,6 +168,7 @@ class Snapshot(BaseModel):
 
 class Question(BaseModel):
     path = ForeignKeyField(CareerPath, backref="questions", on_delete="CASCADE")
+    path_id: int
     key = TextField()
     position = IntegerField()
     category = TextField()
@@ -189,6 +196,7 @@ class FocusPoint(BaseModel):
 
 class Attempt(BaseModel):
     question = ForeignKeyField(Question, backref="attempts", on_delete="CASCADE")
+    question_id: int
     reviewed_at = DateTimeField(index=True)
     duration_s = FloatField(default=0.0)
     covered = IntegerField(default=0)
@@ -203,12 +211,14 @@ class Attempt(BaseModel):
 
 class Tip(BaseModel):
     path = ForeignKeyField(CareerPath, backref="tips", on_delete="CASCADE")
+    path_id: int
     position = IntegerField()
     text = TextField()
 
 
 class Book(BaseModel):
     path = ForeignKeyField(CareerPath, backref="books", on_delete="CASCADE")
+    path_id: int
     key = TextField()
     position = IntegerField()
     title = TextField()
@@ -223,6 +233,7 @@ class Book(BaseModel):
 
 class PlanSettings(BaseModel):
     path = ForeignKeyField(CareerPath, backref="plan", unique=True, on_delete="CASCADE")
+    path_id: int
     hours_per_week = FloatField(default=6.0)
     start_date = DateField(null=True)
     target_date = DateField(null=True)

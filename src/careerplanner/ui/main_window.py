@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.events.undo_stack.createRedoAction(self, "&Redo")
         redo.setObjectName("action_redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.addAction(undo)
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not save the window layout: {exc}")
         for host in self._hosts:
             if host.tab is not None:
+                host.tab.flush()
                 host.tab.disconnect_all()
         self.store.close()
         super().closeEvent(event)

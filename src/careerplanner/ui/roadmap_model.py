@@ -8,7 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
 
 from careerplanner.content import level_name
 from careerplanner.services.catalog import PhaseItem, TutorialItem
@@ -62,6 +76,31 @@ class RoadmapModel(QAbstractItemModel):
         if index.isValid() and index.internalId() != _PHASE:
             return self._phases[index.internalId() - 1].tutorials[index.row()]
         return None
+
+    def replace_tutorial(self, item: TutorialItem, progress: PathProgress) -> bool:
+        """Update one tutorial row in place (no reset: selection and scroll stay)."""
+        for p, phase in enumerate(self._phases):
+            for r, tut in enumerate(phase.tutorials):
+                if tut.id == item.id and item.phase_id == phase.id:
+                    tutorials = list(phase.tutorials)
+                    tutorials[r] = item
+                    self._phases[p] = PhaseItem(
+                        phase.id, phase.key, phase.title, phase.summary, phase.retired,
+                        tuple(tutorials),
+                    )  # fmt: skip
+                    self._progress = dict(progress.by_phase)
+                    last = len(COLUMNS) - 1
+                    self.dataChanged.emit(
+                        self.createIndex(r, 0, p + 1), self.createIndex(r, last, p + 1)
+                    )
+                    self.dataChanged.emit(
+                        self.createIndex(p, 0, _PHASE), self.createIndex(p, last, _PHASE)
+                    )
+                    return True
+        return False
+
+    def phases(self) -> list[PhaseItem]:
+        return list(self._phases)
 
     def index_of_tutorial(self, tutorial_id: int) -> QModelIndex:
         for p, phase in enumerate(self._phases):
@@ -129,10 +168,14 @@ class RoadmapModel(QAbstractItemModel):
             if col == COL_HOURS:
                 return _hours(prog.hours_done + prog.hours_remaining)
             if col == COL_STATUS:
-                return f"{prog.done} of {prog.total} done ({prog.percent}%)"
+                return f"{prog.done} of {prog.total} done · {prog.percent}%"
             return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_HOURS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE and phase.summary:
             return phase.summary
+        if role == PhaseFractionRole and col == COL_STATUS:
+            return prog.fraction
         if role == SortRole:
             return row
         if role == ItemIdRole:
@@ -183,3 +226,78 @@ class RoadmapModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_HOURS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class RoadmapFilter(QSortFilterProxyModel):
+    """Filters tutorials by phase, track, status and a search over title, description
+    and notes. Phases stay visible while any of their tutorials matches; with no filter,
+    every phase shows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setSortRole(SortRole)
+        self._phase_id: int | None = None
+        self._skill_key: str | None = None
+        self._status: str | None = None
+        self._words: list[str] = []
+
+    def set_filters(
+        self, *, phase_id: int | None, skill_key: str | None, status: str | None, text: str
+    ) -> None:
+        self.beginFilterChange()
+        self._phase_id, self._skill_key, self._status = phase_id, skill_key, status
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def active(self) -> bool:
+        return bool(self._phase_id or self._skill_key or self._status or self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, RoadmapModel)
+        index = model.index(source_row, 0, source_parent)
+        phase = model.phase_at(index)
+        if phase is not None:
+            return not self.active()
+        tut = model.tutorial_at(index)
+        if tut is None:
+            return False
+        if self._phase_id is not None and tut.phase_id != self._phase_id:
+            return False
+        if self._skill_key is not None and tut.skill_key != self._skill_key:
+            return False
+        if self._status is not None and tut.status != self._status:
+            return False
+        if self._words:
+            haystack = f"{tut.title}\n{tut.description}\n{tut.notes}".casefold()
+            return all(word in haystack for word in self._words)
+        return True
+
+    def visible_tutorials(self) -> int:
+        count = 0
+        for row in range(self.rowCount()):
+            count += self.rowCount(self.index(row, 0))
+        return count
+
+
+PhaseFractionRole = Qt.ItemDataRole.UserRole + 5
+
+
+class PhaseProgressDelegate(QStyledItemDelegate):
+    """Draws a phase row's status cell as a progress bar with its figures."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        fraction = index.data(PhaseFractionRole)
+        if fraction is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 2, -2, -2)
+        bar.minimum, bar.maximum = 0, 1000
+        bar.progress = round(float(fraction) * 1000)
+        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bar.textVisible = True
+        bar.state = option.state
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)

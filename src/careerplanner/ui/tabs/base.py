@@ -52,5 +52,8 @@ class BaseTab(QWidget):
         """Reload everything shown from the services."""
         raise NotImplementedError
 
+    def flush(self) -> None:
+        """Store edits still pending (typed text waiting to be saved). Called on close."""
+
     def select_item(self, item_id: int) -> None:
         """Select an item when another tab navigates here (tabs may override)."""

@@ -1,13 +1,18 @@
-"""Roadmap: the phases and their tutorials, with a details pane."""
+"""Roadmap: phases and tutorials with status, filters and search, progress, details."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTreeView,
@@ -15,11 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.content import level_name
-from careerplanner.services import catalog, progress
+from careerplanner.services import catalog, progress, roadmap
+from careerplanner.services.catalog import TutorialItem
 from careerplanner.store import Store
+from careerplanner.store import models as m
+from careerplanner.ui import roadmap_actions as actions
 from careerplanner.ui import widgets as w
 from careerplanner.ui.events import AppEvents
+from careerplanner.ui.roadmap_details import TutorialDetails
+from careerplanner.ui.roadmap_dialogs import TutorialDialog
 from careerplanner.ui.roadmap_model import (
     COL_FINISHED,
     COL_HOURS,
@@ -28,15 +37,16 @@ from careerplanner.ui.roadmap_model import (
     COL_TITLE,
     COL_TRACK,
     STATUS_LABELS,
+    ItemIdRole,
+    PhaseProgressDelegate,
+    RoadmapFilter,
     RoadmapModel,
-    SortRole,
 )
 from careerplanner.ui.tabs.base import BaseTab
 
 
 def is_web_url(url: str) -> bool:
-    qurl = QUrl(url)
-    return qurl.isValid() and qurl.scheme().lower() in ("http", "https") and bool(qurl.host())
+    return roadmap.is_web_url(url)
 
 
 class RoadmapTab(BaseTab):
@@ -46,108 +56,338 @@ class RoadmapTab(BaseTab):
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
         self.model = RoadmapModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RoadmapFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.proxy.setRecursiveFilteringEnabled(True)
 
+        # Filters and search.
+        self.search = QLineEdit()
+        self.search.setObjectName("roadmap_search")
+        self.search.setPlaceholderText("Search tutorials and notes")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search tutorials")
+        self.search.setToolTip("Search titles, descriptions and your notes (Ctrl+F)")
+        self.phase_filter = QComboBox()
+        self.phase_filter.setObjectName("phase_filter")
+        self.phase_filter.setAccessibleName("Filter by phase")
+        self.track_filter = QComboBox()
+        self.track_filter.setObjectName("track_filter")
+        self.track_filter.setAccessibleName("Filter by track")
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("All statuses", None)
+        for key, text in STATUS_LABELS.items():
+            self.status_filter.addItem(text, key)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.count_label = w.label("", muted=True, name="shown_count", wrap=False)
+        self.search.textChanged.connect(lambda *_: self._apply_filters())
+        for combo in (self.phase_filter, self.track_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda *_: self._apply_filters())
+        self.add_button = QPushButton("&Add Tutorial…")
+        self.add_button.setObjectName("add_tutorial")
+        self.add_button.clicked.connect(lambda: self.open_tutorial_dialog(None))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.phase_filter, 2)
+        filters.addWidget(self.track_filter, 2)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.clear_button)
+        filters.addWidget(self.add_button)
+
+        # Progress.
+        self.overall_bar = QProgressBar()
+        self.overall_bar.setObjectName("roadmap_progress")
+        self.overall_bar.setRange(0, 100)
+        self.overall_bar.setAccessibleName("Overall progress")
+        self.overall_text = w.label("", name="roadmap_summary")
+        self.skipped_note = w.label("", muted=True, name="skipped_note")
+
+        # The tree.
         self.view = QTreeView()
         self.view.setObjectName("roadmap_view")
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.setAccessibleName("Roadmap: phases and tutorials")
+        self.view.setAccessibleDescription(
+            "Space marks the selected tutorial done or not done; the context menu sets any status."
+        )
+        self.view.setItemDelegateForColumn(COL_STATUS, PhaseProgressDelegate(self.view))
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (COL_TRACK, COL_LEVEL, COL_HOURS, COL_STATUS, COL_FINISHED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.doubleClicked.connect(self._focus_notes)
+        toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view)
+        toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
+        toggle.activated.connect(self.toggle_done)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._focus_search)
 
-        self._details = QWidget()
-        details = QVBoxLayout(self._details)
-        details.setContentsMargins(12, 8, 12, 8)
-        self._d_title = w.heading("", 2)
-        self._d_meta = w.label("", muted=True)
-        self._d_desc = w.label("")
-        self._d_url = w.label("", muted=True)
-        self._d_open = QPushButton("Open resource in browser")
-        self._d_open.clicked.connect(self._open_current)
-        self._d_open.setEnabled(False)
-        for widget in (self._d_title, self._d_meta, self._d_desc, self._d_url):
-            details.addWidget(widget)
-        row = QHBoxLayout()
-        row.addWidget(self._d_open)
-        row.addStretch(1)
-        details.addLayout(row)
-        details.addStretch(1)
+        self.details = TutorialDetails(store, events)
+        self.details.edit_requested.connect(self.open_tutorial_dialog)
+        self.details.delete_requested.connect(self.confirm_delete)
 
         self._intro = w.label("", muted=True)
-        self._summary = w.label("", bold=True, name="roadmap_summary")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 10, 6, 10)
         left_layout.addWidget(self._intro)
-        left_layout.addWidget(self._summary)
-        left_layout.addWidget(self.view)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.overall_bar)
+        row = QHBoxLayout()
+        row.addWidget(self.overall_text, 1)
+        row.addWidget(self.count_label)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.skipped_note)
+        left_layout.addWidget(self.view, 1)
 
-        splitter = QSplitter()
-        splitter.setObjectName("roadmap_splitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self._details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("roadmap_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        self.setTabOrder(self.search, self.phase_filter)
+        self.setTabOrder(self.phase_filter, self.track_filter)
+        self.setTabOrder(self.track_filter, self.status_filter)
+        self.setTabOrder(self.status_filter, self.view)
 
-        self.listen(events.progress_changed, lambda *_: self.refresh())
+        self.listen(events.progress_changed, self._on_progress_changed)
+        self.listen(events.tutorial_edited, self._on_tutorial_edited)
         self.refresh()
 
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_notes(self) -> None:
+        self.details.notes.setFocus()
+
+    # -- loading --------------------------------------------------------------------
     def refresh(self) -> None:
+        selected = self.current_tutorial()
         info = catalog.path_info(self.store, self.path_id)
         phases = catalog.roadmap(self.store, self.path_id)
-        prog = progress.path_progress(self.store, self.path_id)
-        self.model.set_roadmap(phases, prog)
-        self.view.expandAll()
         self._intro.setText(info.roadmap_intro)
-        o = prog.overall
-        self._summary.setText(
-            f"{info.phase_count} phases · {info.tutorial_count} tutorials · "
-            f"{o.done} of {o.total} done ({o.percent}%)"
+        self._fill_filter(self.phase_filter, "All phases",
+                          [(p.title, p.id) for p in phases if not p.retired])  # fmt: skip
+        skills = catalog.skills(self.store, self.path_id)
+        self._fill_filter(self.track_filter, "All tracks",
+                          [(s.name, s.key) for s in skills if not s.retired])  # fmt: skip
+        self.model.set_roadmap(phases, progress.path_progress(self.store, self.path_id))
+        self.view.expandAll()
+        self._update_progress()
+        self._update_count()
+        if selected is not None:
+            self.select_item(selected.id)
+        else:
+            self.details.show_tutorial(None)
+
+    @staticmethod
+    def _fill_filter(combo: QComboBox, all_text: str, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_text, None)
+        for text, data in items:
+            combo.addItem(text, data)
+        index = combo.findData(current)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.blockSignals(False)
+
+    def _on_progress_changed(self, tutorial_id: int) -> None:
+        item = catalog.tutorial(self.store, tutorial_id) if tutorial_id else None
+        prog = progress.path_progress(self.store, self.path_id)
+        if item is None or not self.model.replace_tutorial(item, prog):
+            self.refresh()
+            return
+        if self.details.tutorial is not None and self.details.tutorial.id == item.id:
+            self.details.show_tutorial(item)
+        self._update_progress()
+        self._apply_filters()
+
+    def _on_tutorial_edited(self, tutorial_id: int) -> None:
+        item = catalog.tutorial(self.store, tutorial_id)
+        if item is not None:
+            self.model.replace_tutorial(item, progress.path_progress(self.store, self.path_id))
+            self.details.tutorial = item
+            self._update_count()
+
+    def _update_progress(self) -> None:
+        o = progress.path_progress(self.store, self.path_id).overall
+        self.overall_bar.setValue(o.percent)
+        self.overall_bar.setFormat(f"%p% done · {o.done} of {o.total} tutorials")
+        self.overall_text.setText(
+            f"{o.done} of {o.total} tutorials done · {o.hours_done:g} h done · "
+            f"{o.hours_remaining:g} h remaining"
         )
-        self._show_tutorial(None)
+        self.skipped_note.setText(
+            f"{o.skipped} skipped tutorial{'s' if o.skipped != 1 else ''} left out of the totals."
+            if o.skipped else "Skipped tutorials are left out of the totals."
+        )  # fmt: skip
+
+    # -- filters --------------------------------------------------------------------
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(
+            phase_id=self.phase_filter.currentData(),
+            skill_key=self.track_filter.currentData(),
+            status=self.status_filter.currentData(),
+            text=self.search.text(),
+        )
+        self.view.expandAll()
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        for combo in (self.phase_filter, self.track_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_filters()
+
+    def _update_count(self) -> None:
+        total = sum(len(p.tutorials) for p in self.model.phases())
+        shown = self.proxy.visible_tutorials()
+        self.count_label.setText(f"Showing {shown} of {total} tutorials")
+        self.clear_button.setEnabled(self.proxy.active())
+
+    # -- selection ------------------------------------------------------------------
+    def current_tutorial(self) -> TutorialItem | None:
+        source = self.proxy.mapToSource(self.view.currentIndex())
+        return self.model.tutorial_at(source.siblingAtColumn(0)) if source.isValid() else None
 
     def select_item(self, item_id: int) -> None:
-        index = self.proxy.mapFromSource(self.model.index_of_tutorial(item_id))
+        source = self.model.index_of_tutorial(item_id)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid() and source.isValid():
+            self.clear_filters()
+            index = self.proxy.mapFromSource(source)
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        source = self.proxy.mapToSource(current)
-        self._show_tutorial(self.model.tutorial_at(source.siblingAtColumn(0)))
+        self.details.show_tutorial(self.current_tutorial())
 
-    def _show_tutorial(self, tut: catalog.TutorialItem | None) -> None:
-        self._current = tut
+    # -- actions --------------------------------------------------------------------
+    def set_status(self, status: str) -> None:
+        tut = self.current_tutorial()
         if tut is None:
-            self._d_title.setText("Select a tutorial")
-            self._d_meta.setText("")
-            self._d_desc.setText("The details of the selected tutorial appear here.")
-            self._d_url.setText("")
-            self._d_open.setEnabled(False)
             return
-        self._d_title.setText(tut.title)
-        self._d_meta.setText(
-            f"{tut.skill_name} · {level_name(tut.level)} · {tut.hours:g} h · "
-            f"{STATUS_LABELS.get(tut.status, tut.status)}"
-        )
-        self._d_desc.setText(tut.description)
-        self._d_url.setText(tut.url)
-        self._d_open.setEnabled(is_web_url(tut.url))
+        actions.guarded(self, "Could not change the status", lambda: actions.change_status(
+            self.store, self.events, tut.id, tut.title, status))  # fmt: skip
 
-    def _open_current(self) -> None:
-        tut = self._current
-        if tut is not None and is_web_url(tut.url):
-            QDesktopServices.openUrl(QUrl(tut.url))
+    def toggle_done(self) -> None:
+        """Space: Done, or back to where it was before (In progress if it was started)."""
+        tut = self.current_tutorial()
+        if tut is None:
+            return
+        if tut.status == m.DONE:
+            self.set_status(m.IN_PROGRESS if tut.started_on and tut.started_on != tut.finished_on
+                            else m.NOT_STARTED)  # fmt: skip
+        else:
+            self.set_status(m.DONE)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid() or self.proxy.data(index, ItemIdRole) is None:
+            return
+        self.view.setCurrentIndex(index)
+        tut = self.current_tutorial()
+        if tut is None:
+            return
+        menu = QMenu(self)
+        for key, text in STATUS_LABELS.items():
+            action = QAction(text, menu)
+            action.setCheckable(True)
+            action.setChecked(tut.status == key)
+            action.triggered.connect(lambda _c=False, k=key: self.set_status(k))
+            menu.addAction(action)
+        menu.addSeparator()
+        open_action = menu.addAction("Open Resource in Browser")
+        open_action.setEnabled(is_web_url(tut.url))
+        open_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl(tut.url)))
+        if tut.custom:
+            menu.addSeparator()
+            menu.addAction("Edit Tutorial…").triggered.connect(
+                lambda: self.open_tutorial_dialog(tut.id)
+            )
+            menu.addAction("Delete Tutorial…").triggered.connect(
+                lambda: self.confirm_delete(tut.id)
+            )
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def open_tutorial_dialog(self, tutorial_id: int | None) -> TutorialDialog:
+        phases = self.model.phases()
+        skills = catalog.skills(self.store, self.path_id)
+        draft = roadmap.draft_of(self.store, tutorial_id) if tutorial_id else None
+        if draft is None:
+            tut = self.current_tutorial()
+            phase_id = tut.phase_id if tut else next((p.id for p in phases if not p.retired), 0)
+            draft = roadmap.TutorialDraft(phase_id=phase_id, title="", skill_id=None)
+        dialog = TutorialDialog(self, phases, skills, draft, editing=tutorial_id is not None)
+        dialog.setObjectName("tutorial_dialog")
+
+        def done(result: int) -> None:
+            if not result:
+                dialog.deleteLater()
+                return
+            new_id: list[int] = []
+
+            def save() -> None:
+                if tutorial_id is None:
+                    new_id.append(actions.add_tutorial(
+                        self.store, self.events, self.path_id, dialog.draft()))  # fmt: skip
+                else:
+                    actions.edit_tutorial(self.store, self.events, tutorial_id, dialog.draft())
+
+            if actions.guarded(dialog, "Could not save the tutorial", save):
+                self.select_item(new_id[0] if new_id else tutorial_id or 0)
+                dialog.deleteLater()
+            else:
+                dialog.open()  # nothing typed is lost: let the user fix it
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def confirm_delete(self, tutorial_id: int) -> None:
+        tut = catalog.tutorial(self.store, tutorial_id)
+        if tut is None or not tut.custom:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete Tutorial")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Delete your tutorial “{tut.title}” with its notes and links?")
+        box.setInformativeText("You can undo this with Edit → Undo.")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        ok_button = box.button(QMessageBox.StandardButton.Ok)
+        if ok_button is not None:
+            ok_button.setText("Delete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return
+        actions.guarded(self, "Could not delete the tutorial", lambda: actions.delete_tutorial(
+            self.store, self.events, tutorial_id, tut.title))  # fmt: skip
+
+    def flush(self) -> None:
+        self.details.save_notes()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.details.save_notes()
+        super().hideEvent(event)

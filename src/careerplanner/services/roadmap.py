@@ -1,0 +1,271 @@
+"""Roadmap use cases: tutorial status and dates, notes, own links, own tutorials.
+
+Every function writes at once (in one transaction where more than one row changes)
+and returns what a caller needs to show the change or to undo it exactly.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from careerplanner.content import MAX_LEVEL
+from careerplanner.store import Store
+from careerplanner.store import models as m
+
+MAX_TITLE = 300
+MAX_TEXT = 100_000
+
+
+class RoadmapError(ValueError):
+    """A request that cannot be carried out, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class TutorialState:
+    """The user state of one tutorial: enough to put it back exactly."""
+
+    tutorial_id: int
+    status: str
+    started_on: date | None
+    finished_on: date | None
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    id: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class TutorialDraft:
+    """The fields of an own tutorial, as the user enters them."""
+
+    phase_id: int
+    title: str
+    skill_id: int | None
+    level: int = 1
+    hours: float = 1.0
+    url: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class DeletedTutorial:
+    """Everything needed to restore a deleted own tutorial (for undo)."""
+
+    row: dict[str, object]
+    links: tuple[LinkItem, ...]
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def is_web_url(url: str) -> bool:
+    parsed = urlparse(url.strip())
+    return parsed.scheme.lower() in ("http", "https") and bool(parsed.netloc)
+
+
+def _tutorial(tutorial_id: int) -> m.Tutorial:
+    row = m.Tutorial.get_or_none(m.Tutorial.id == tutorial_id)
+    if row is None:
+        raise RoadmapError("That tutorial no longer exists.")
+    return row
+
+
+def state(store: Store, tutorial_id: int) -> TutorialState:
+    t = _tutorial(tutorial_id)
+    return TutorialState(t.id, t.status, t.started_on, t.finished_on)
+
+
+def next_state(current: TutorialState, status: str, today: date) -> TutorialState:
+    """The state after a status change, with the dates recorded automatically.
+
+    In progress and Done record the start date when there is none; Done records the
+    finish date; Not started clears both; leaving Done clears the finish date.
+    """
+    if status not in m.STATUSES:
+        raise RoadmapError(f"Unknown status {status!r}.")
+    started, finished = current.started_on, current.finished_on
+    if status == m.NOT_STARTED:
+        started = finished = None
+    elif status == m.IN_PROGRESS:
+        started, finished = started or today, None
+    elif status == m.DONE:
+        started = started or today
+        finished = finished if current.status == m.DONE and finished else today
+    else:  # skipped
+        finished = None
+    return replace(current, status=status, started_on=started, finished_on=finished)
+
+
+def set_status(
+    store: Store, tutorial_id: int, status: str, today: date | None = None
+) -> tuple[TutorialState, TutorialState]:
+    """Change a tutorial's status; returns (before, after) for undo."""
+    before = state(store, tutorial_id)
+    after = next_state(before, status, today or date.today())
+    restore_state(store, after)
+    return before, after
+
+
+def restore_state(store: Store, wanted: TutorialState) -> None:
+    """Put a tutorial's status and dates exactly as given."""
+    if wanted.status not in m.STATUSES:
+        raise RoadmapError(f"Unknown status {wanted.status!r}.")
+    m.Tutorial.update(
+        status=wanted.status, started_on=wanted.started_on, finished_on=wanted.finished_on,
+        updated_at=_now(),
+    ).where(m.Tutorial.id == wanted.tutorial_id).execute()  # fmt: skip
+
+
+def set_dates(
+    store: Store, tutorial_id: int, started_on: date | None, finished_on: date | None
+) -> tuple[TutorialState, TutorialState]:
+    """Correct the recorded dates; returns (before, after)."""
+    before = state(store, tutorial_id)
+    if started_on and finished_on and finished_on < started_on:
+        raise RoadmapError("The date finished cannot be before the date started.")
+    if finished_on and finished_on > date.today():
+        raise RoadmapError("The date finished cannot be in the future.")
+    after = replace(before, started_on=started_on, finished_on=finished_on)
+    restore_state(store, after)
+    return before, after
+
+
+def set_notes(store: Store, tutorial_id: int, notes: str) -> None:
+    if len(notes) > MAX_TEXT:
+        raise RoadmapError(f"Notes can be at most {MAX_TEXT:,} characters.")
+    _tutorial(tutorial_id)
+    m.Tutorial.update(notes=notes, updated_at=_now()).where(m.Tutorial.id == tutorial_id).execute()
+
+
+# -- own links ------------------------------------------------------------------------
+
+
+def _check_link(title: str, url: str) -> tuple[str, str]:
+    title, url = title.strip(), url.strip()
+    if not is_web_url(url):
+        raise RoadmapError("A link must be a web address starting with http:// or https://.")
+    if len(title) > MAX_TITLE or len(url) > 2000:
+        raise RoadmapError("That link or its title is too long.")
+    return title or url, url
+
+
+def links(store: Store, tutorial_id: int) -> list[LinkItem]:
+    rows = m.TutorialLink.select().where(m.TutorialLink.tutorial == tutorial_id)
+    return [LinkItem(r.id, r.title, r.url) for r in rows.order_by(m.TutorialLink.position)]
+
+
+def add_link(store: Store, tutorial_id: int, title: str, url: str) -> LinkItem:
+    title, url = _check_link(title, url)
+    _tutorial(tutorial_id)
+    with store.db.atomic():
+        position = m.TutorialLink.select().where(m.TutorialLink.tutorial == tutorial_id).count()
+        row = m.TutorialLink.create(tutorial=tutorial_id, position=position, title=title, url=url)
+    return LinkItem(row.id, title, url)
+
+
+def update_link(store: Store, link_id: int, title: str, url: str) -> LinkItem:
+    title, url = _check_link(title, url)
+    query = m.TutorialLink.update(title=title, url=url).where(m.TutorialLink.id == link_id)
+    if not query.execute():
+        raise RoadmapError("That link no longer exists.")
+    return LinkItem(link_id, title, url)
+
+
+def remove_link(store: Store, link_id: int) -> None:
+    m.TutorialLink.delete().where(m.TutorialLink.id == link_id).execute()
+
+
+# -- own tutorials --------------------------------------------------------------------
+
+
+def _check_draft(store: Store, path_id: int, draft: TutorialDraft) -> TutorialDraft:
+    title = draft.title.strip()
+    if not title:
+        raise RoadmapError("An own tutorial needs a title.")
+    if len(title) > MAX_TITLE:
+        raise RoadmapError(f"A title can be at most {MAX_TITLE} characters.")
+    if not (0 < draft.hours <= 1000):
+        raise RoadmapError("Estimated hours must be more than 0 and at most 1000.")
+    if not (1 <= draft.level <= MAX_LEVEL):
+        raise RoadmapError("Choose a level.")
+    url = draft.url.strip()
+    if url and not is_web_url(url):
+        raise RoadmapError("The link must be a web address starting with http:// or https://.")
+    phase = m.Phase.get_or_none((m.Phase.id == draft.phase_id) & (m.Phase.path == path_id))
+    if phase is None:
+        raise RoadmapError("Choose a phase of this career path.")
+    if (
+        draft.skill_id is not None
+        and not m.Skill.select()
+        .where((m.Skill.id == draft.skill_id) & (m.Skill.path == path_id))
+        .exists()
+    ):
+        raise RoadmapError("Choose a track of this career path.")
+    if len(draft.description) > MAX_TEXT:
+        raise RoadmapError("The description is too long.")
+    return replace(draft, title=title, url=url, description=draft.description.strip())
+
+
+def add_tutorial(store: Store, path_id: int, draft: TutorialDraft) -> int:
+    """Add an own tutorial at the end of its phase; returns its id."""
+    d = _check_draft(store, path_id, draft)
+    with store.db.atomic():
+        position = m.Tutorial.select().where(m.Tutorial.phase == d.phase_id).count()
+        row = m.Tutorial.create(
+            path=path_id, phase=d.phase_id, key=f"own-{uuid.uuid4().hex[:12]}",
+            position=position, title=d.title, skill=d.skill_id, level=d.level,
+            hours=d.hours, url=d.url, description=d.description, custom=True,
+            updated_at=_now(),
+        )  # fmt: skip
+    return int(row.id)
+
+
+def draft_of(store: Store, tutorial_id: int) -> TutorialDraft:
+    t = _tutorial(tutorial_id)
+    return TutorialDraft(t.phase_id, t.title, t.skill_id, t.level, t.hours, t.url, t.description)
+
+
+def update_tutorial(store: Store, tutorial_id: int, draft: TutorialDraft) -> None:
+    t = _tutorial(tutorial_id)
+    if not t.custom:
+        raise RoadmapError("Built-in tutorials cannot be edited; add your notes instead.")
+    d = _check_draft(store, t.path_id, draft)
+    m.Tutorial.update(
+        phase=d.phase_id, title=d.title, skill=d.skill_id, level=d.level, hours=d.hours,
+        url=d.url, description=d.description, updated_at=_now(),
+    ).where(m.Tutorial.id == tutorial_id).execute()  # fmt: skip
+
+
+def delete_tutorial(store: Store, tutorial_id: int) -> DeletedTutorial:
+    """Delete an own tutorial (built-in ones can only be skipped); returns it for undo."""
+    t = _tutorial(tutorial_id)
+    if not t.custom:
+        raise RoadmapError("Built-in tutorials cannot be deleted; mark them Skipped instead.")
+    with store.db.atomic():
+        row: Any = m.Tutorial.select().where(m.Tutorial.id == tutorial_id).dicts().get()
+        kept = DeletedTutorial(
+            row=dict(row),
+            links=tuple(links(store, tutorial_id)),
+        )
+        t.delete_instance(recursive=True)
+    return kept
+
+
+def restore_tutorial(store: Store, deleted: DeletedTutorial) -> int:
+    """Put back a deleted own tutorial with the same id, state and links."""
+    with store.db.atomic():
+        m.Tutorial.insert(**deleted.row).execute()
+        tutorial_id = int(str(deleted.row["id"]))
+        for i, link in enumerate(deleted.links):
+            m.TutorialLink.create(
+                id=link.id, tutorial=tutorial_id, position=i, title=link.title, url=link.url
+            )
+    return tutorial_id
