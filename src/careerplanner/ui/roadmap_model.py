@@ -12,17 +12,12 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from careerplanner.content import level_name
 from careerplanner.services.catalog import PhaseItem, TutorialItem
@@ -285,19 +280,22 @@ PhaseFractionRole = Qt.ItemDataRole.UserRole + 5
 
 
 class PhaseProgressDelegate(QStyledItemDelegate):
-    """Draws a phase row's status cell as a progress bar with its figures."""
+    """Roomier rows, and a phase row's status cell drawn over a thin progress bar."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().paint(painter, option, index)
         fraction = index.data(PhaseFractionRole)
         if fraction is None:
-            super().paint(painter, option, index)
             return
-        bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 2, -2, -2)
-        bar.minimum, bar.maximum = 0, 1000
-        bar.progress = round(float(fraction) * 1000)
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bar.textVisible = True
-        bar.state = option.state
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+        rect = option.rect.adjusted(3, 0, -3, -1)
+        bar = rect.adjusted(0, rect.height() - 3, 0, 0)
+        palette = option.palette
+        painter.save()
+        painter.fillRect(bar, palette.color(palette.ColorRole.Mid))
+        done = bar.adjusted(0, 0, -round(bar.width() * (1 - float(fraction))), 0)
+        painter.fillRect(done, palette.color(palette.ColorRole.Highlight))
+        painter.restore()

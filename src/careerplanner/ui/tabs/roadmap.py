@@ -117,7 +117,7 @@ class RoadmapTab(BaseTab):
         self.view.setAccessibleDescription(
             "Space marks the selected tutorial done or not done; the context menu sets any status."
         )
-        self.view.setItemDelegateForColumn(COL_STATUS, PhaseProgressDelegate(self.view))
+        self.view.setItemDelegate(PhaseProgressDelegate(self.view))
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
