@@ -40,6 +40,7 @@ def _tutorial_index(tab: RoadmapTab, phase: int, row: int) -> QModelIndex:
 
 def _select(qtbot: QtBot, tab: RoadmapTab, phase: int, row: int) -> QModelIndex:
     index = _tutorial_index(tab, phase, row)
+    tab.view.scrollTo(index)
     rect = tab.view.visualRect(index)
     qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert tab.view.currentIndex().row() == row
