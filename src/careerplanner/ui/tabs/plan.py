@@ -1,14 +1,60 @@
-"""Study plan: the reading list (the schedule and exports build on it)."""
+"""Study plan: settings, the week-by-week schedule, the reading list, and exports."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from datetime import date
+from pathlib import Path
 
-from careerplanner.services import catalog
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.export import ICS, MARKDOWN, PDF
+from careerplanner.export.pdf import A4, LETTER, default_paper
+from careerplanner.services import catalog, plan, report, settings
 from careerplanner.store import Store
+from careerplanner.store import models as m
+from careerplanner.ui import undo
 from careerplanner.ui import widgets as w
 from careerplanner.ui.events import AppEvents
+from careerplanner.ui.export_runner import ExportRunner
 from careerplanner.ui.tabs.base import BaseTab
+
+PAPER_SETTING = "plan.paper"
+NO_DATE = QDate(2000, 1, 1)
+BOOK_LABELS = {m.TO_READ: "To read", m.READING: "Reading", m.READ: "Read"}
+KIND_LABELS = {plan.TUTORIAL: "", plan.BOOK: "Read alongside: ", plan.PRACTICE: ""}
+FILTERS = {
+    PDF: ("PDF document (*.pdf)", ".pdf"),
+    ICS: ("iCalendar file (*.ics)", ".ics"),
+    MARKDOWN: ("Markdown (*.md)", ".md"),
+}
+
+
+def _qdate(d: date | None) -> QDate:
+    return QDate(d.year, d.month, d.day) if d else NO_DATE
+
+
+def _pydate(q: QDate) -> date | None:
+    return None if q == NO_DATE else date(q.year(), q.month(), q.day())
 
 
 class PlanTab(BaseTab):
@@ -17,26 +63,300 @@ class PlanTab(BaseTab):
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
-        area, self._page = w.scroll_page()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(area)
+        self._loading = False
+        self.runner = ExportRunner(self)
+        self.runner.finished.connect(self._export_finished)
+        self.last_export: tuple[bool, str] | None = None
+
+        # Settings.
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("learner_name")
+        self.name_edit.setPlaceholderText("Your name, for the PDF (optional)")
+        self.hours_spin = QDoubleSpinBox()
+        self.hours_spin.setObjectName("hours_per_week")
+        self.hours_spin.setRange(plan.MIN_HOURS, plan.MAX_HOURS)
+        self.hours_spin.setSingleStep(0.5)
+        self.hours_spin.setDecimals(1)
+        self.hours_spin.setSuffix(" h a week")
+        self.hours_spin.setAccessibleName("Hours per week")
+        self.start_edit = QDateEdit()
+        self.start_edit.setObjectName("start_date")
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.setMinimumDate(NO_DATE)
+        self.start_edit.setSpecialValueText("today")
+        self.target_edit = QDateEdit()
+        self.target_edit.setObjectName("target_date")
+        self.target_edit.setCalendarPopup(True)
+        self.target_edit.setDisplayFormat("yyyy-MM-dd")
+        self.target_edit.setMinimumDate(NO_DATE)
+        self.target_edit.setSpecialValueText("no target")
+        self.reading_check = QCheckBox("Include the reading list")
+        self.practice_check = QCheckBox("Include weekly interview practice")
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItem("A4", A4)
+        self.paper_combo.addItem("US Letter", LETTER)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("&Study time:", self.hours_spin)
+        form.addRow("&Start:", self.start_edit)
+        form.addRow("&Target date:", self.target_edit)
+        form.addRow("", self.reading_check)
+        form.addRow("", self.practice_check)
+        form.addRow("PDF &paper:", self.paper_combo)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(300)
+        self._save_timer.timeout.connect(self.save_settings)
+        self.name_edit.textEdited.connect(lambda *_: self._save_timer.start())
+        self.hours_spin.valueChanged.connect(lambda *_: self._settings_changed())
+        self.start_edit.dateChanged.connect(lambda *_: self._settings_changed())
+        self.target_edit.dateChanged.connect(lambda *_: self._settings_changed())
+        self.reading_check.toggled.connect(lambda *_: self._settings_changed())
+        self.practice_check.toggled.connect(lambda *_: self._settings_changed())
+        self.paper_combo.currentIndexChanged.connect(lambda *_: self._paper_changed())
+        settings_box = QGroupBox("Plan settings")
+        settings_box.setLayout(form)
+
+        # Exports.
+        self.pdf_button = QPushButton("Export &PDF…")
+        self.pdf_button.setObjectName("export_pdf")
+        self.ics_button = QPushButton("Export to &Calendar…")
+        self.ics_button.setObjectName("export_ics")
+        self.md_button = QPushButton("Export &Markdown…")
+        self.md_button.setObjectName("export_markdown")
+        self.pdf_button.clicked.connect(lambda: self.export(PDF))
+        self.ics_button.clicked.connect(lambda: self.export(ICS))
+        self.md_button.clicked.connect(lambda: self.export(MARKDOWN))
+        export_box = QGroupBox("Export")
+        export_layout = QVBoxLayout(export_box)
+        for b in (self.pdf_button, self.ics_button, self.md_button):
+            export_layout.addWidget(b)
+
+        # Reading list.
+        self.reading_box = QGroupBox("Recommended reading")
+        self.reading_grid = QGridLayout(self.reading_box)
+        self.book_combos: dict[int, QComboBox] = {}
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 10, 6, 10)
+        left_layout.addWidget(settings_box)
+        left_layout.addWidget(export_box)
+        left_layout.addWidget(self.reading_box)
+        left_layout.addStretch(1)
+
+        # Schedule.
+        self.summary = w.label("", bold=True, name="plan_summary")
+        self.advice = w.label("", name="plan_advice")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("schedule_view")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Week and what to do", "Dates / details", "Hours"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName("Week-by-week schedule")
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 10, 12, 10)
+        right_layout.addWidget(w.heading("Week by week", 2))
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.advice)
+        right_layout.addWidget(self.tree, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
         self.listen(events.plan_changed, self.refresh)
+        self.listen(events.progress_changed, lambda *_: self.refresh_schedule())
+        self.listen(events.practice_reviewed, lambda *_: self.refresh_schedule())
         self.refresh()
 
+    # -- loading --------------------------------------------------------------------
     def refresh(self) -> None:
-        w.clear_layout(self._page)
+        self._loading = True
+        s = plan.get_settings(self.store, self.path_id)
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(s.learner_name)
+        self.hours_spin.setValue(s.hours_per_week)
+        self.start_edit.setDate(_qdate(s.start_date))
+        self.target_edit.setDate(_qdate(s.target_date))
+        self.reading_check.setChecked(s.include_reading)
+        self.practice_check.setChecked(s.include_practice)
+        paper = settings.get(self.store, PAPER_SETTING) or default_paper()
+        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(paper)))
+        self._loading = False
+        self._fill_books()
+        self.refresh_schedule()
+
+    def _fill_books(self) -> None:
+        while self.reading_grid.count():
+            item = self.reading_grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        self.book_combos.clear()
         info = catalog.path_info(self.store, self.path_id)
-        self._page.addWidget(w.heading("Recommended reading", 1))
+        row = 0
         if info.reading_intro:
-            self._page.addWidget(w.label(info.reading_intro, muted=True))
+            self.reading_grid.addWidget(w.label(info.reading_intro, muted=True), row, 0, 1, 2)
+            row += 1
         for book in catalog.books(self.store, self.path_id):
-            if book.retired:
+            if book.retired and book.status == m.TO_READ:
                 continue
-            frame, box = w.card()
-            box.addWidget(w.label(book.title, bold=True, point_delta=1))
-            box.addWidget(w.label(f"by {book.authors}"))
-            if book.url:
-                box.addWidget(w.label(book.url, muted=True))
-            self._page.addWidget(frame)
-        self._page.addStretch(1)
+            text = w.label(f"{book.title}\nby {book.authors}")
+            combo = QComboBox()
+            combo.setAccessibleName(f"Reading status of {book.title}")
+            for key, label in BOOK_LABELS.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(combo.findData(book.status))
+            combo.activated.connect(lambda _i, b=book.id, c=combo: self._book_chosen(b, c))
+            self.book_combos[book.id] = combo
+            self.reading_grid.addWidget(text, row, 0)
+            self.reading_grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            row += 1
+
+    def refresh_schedule(self) -> None:
+        try:
+            schedule = plan.schedule_for(self.store, self.path_id)
+        except plan.PlanError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.tree.clear()
+        for week in schedule.weeks:
+            top = QTreeWidgetItem([
+                f"Week {week.number}",
+                f"{week.start.isoformat()} – {week.end.isoformat()}",
+                f"{week.hours:g}",
+            ])  # fmt: skip
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            for item in week.items:
+                child = QTreeWidgetItem([
+                    KIND_LABELS.get(item.kind, "") + item.title,
+                    item.detail,
+                    f"{item.hours:g}" if item.hours else "",
+                ])  # fmt: skip
+                child.setData(0, Qt.ItemDataRole.UserRole, (item.kind, item.ref_id))
+                top.addChild(child)
+            top.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+            self.tree.addTopLevelItem(top)
+        self.tree.expandToDepth(0)
+        self._update_summary(schedule)
+
+    def _update_summary(self, s: plan.Schedule) -> None:
+        if s.finish is None:
+            self.summary.setText("Nothing left to schedule: every tutorial is done or skipped.")
+        else:
+            target = f" · target {s.target.isoformat()}" if s.target else " · no target date"
+            self.summary.setText(
+                f"{len(s.weeks)} weeks · {s.total_hours:g} h of tutorials left · "
+                f"projected finish {s.finish.isoformat()}{target}"
+            )
+        advice = []
+        if s.on_track is True:
+            advice.append("On track: the plan finishes by the target date.")
+        elif s.on_track is False and s.hours_needed:
+            advice.append(
+                f"Behind the target: {s.hours_needed:g} hours a week would meet it "
+                f"(now {s.hours_per_week:g})."
+            )
+        advice.extend(s.notes)
+        self.advice.setText(" ".join(advice))
+
+    # -- editing --------------------------------------------------------------------
+    def current_settings(self) -> plan.PlanSettings:
+        return plan.PlanSettings(
+            hours_per_week=float(self.hours_spin.value()),
+            start_date=_pydate(self.start_edit.date()),
+            target_date=_pydate(self.target_edit.date()),
+            include_reading=self.reading_check.isChecked(),
+            include_practice=self.practice_check.isChecked(),
+            learner_name=self.name_edit.text(),
+        )
+
+    def _settings_changed(self) -> None:
+        if not self._loading:
+            self.save_settings()
+
+    def save_settings(self) -> None:
+        self._save_timer.stop()
+        try:
+            plan.save_settings(self.store, self.path_id, self.current_settings())
+        except plan.PlanError as exc:
+            self.advice.setText(str(exc))
+            return
+        except Exception as exc:
+            self.advice.setText(f"Could not save the plan settings: {exc}")
+            return
+        self.refresh_schedule()
+
+    def _paper_changed(self) -> None:
+        if not self._loading:
+            settings.put(self.store, PAPER_SETTING, str(self.paper_combo.currentData()))
+
+    def _book_chosen(self, book_id: int, combo: QComboBox) -> None:
+        status = str(combo.currentData())
+        before = next((b.status for b in catalog.books(self.store, self.path_id)
+                       if b.id == book_id), m.TO_READ)  # fmt: skip
+        if before == status:
+            return
+
+        def put(value: str) -> None:
+            plan.set_book_status(self.store, book_id, value)
+            self.events.plan_changed.emit()
+
+        undo.record(self.events, f"Mark book {BOOK_LABELS[status].lower()}",
+                    lambda: put(status), lambda: put(before))  # fmt: skip
+
+    def flush(self) -> None:
+        if self._save_timer.isActive():
+            self.save_settings()
+
+    # -- exports --------------------------------------------------------------------
+    def ask_save_path(self, kind: str) -> Path | None:
+        """Ask where to save (tests replace this)."""
+        filter_text, suffix = FILTERS[kind]
+        info = catalog.path_info(self.store, self.path_id)
+        suggested = str(Path.home() / f"{info.key}-study-plan{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, "Export Study Plan", suggested, filter_text)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(suffix)
+
+    def export(self, kind: str) -> None:
+        self.flush()
+        out = self.ask_save_path(kind)
+        if out is None:
+            return
+        data = report.build_report(self.store, self.path_id)
+        paper = str(self.paper_combo.currentData() or A4)
+        if self.runner.start(kind, data, out, paper):
+            for b in (self.pdf_button, self.ics_button, self.md_button):
+                b.setEnabled(False)
+
+    def _export_finished(self, ok: bool, message: str) -> None:
+        for b in (self.pdf_button, self.ics_button, self.md_button):
+            b.setEnabled(True)
+        self.last_export = (ok, message)
+        if ok:
+            self.events.status_message.emit(message)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Export failed")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(message)
+        box.exec()

@@ -1,0 +1,282 @@
+"""The study plan: its settings per career path, and a week-by-week schedule.
+
+The scheduler is pure: ``build_schedule`` takes the remaining work and the settings and
+returns weeks. Rules, in order:
+
+* Tutorials that are not done and not skipped are taken in roadmap order and packed
+  into weeks by their estimated hours. A tutorial longer than what is left of a week
+  continues into the next week ("part 1 of 2").
+* When weekly practice is on, each week sets aside ``PRACTICE_HOURS`` (but never more
+  than a quarter of the week) for interview practice of the questions due then.
+* Unread books are spread evenly across the weeks of tutorial work (read alongside;
+  they take no tutorial hours).
+* The projected finish is the last day of the last week with tutorial work. When it is
+  past the target date, ``hours_needed`` is the weekly budget that would meet it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from careerplanner.store import Store
+from careerplanner.store import models as m
+
+PRACTICE_HOURS = 1.0
+MIN_HOURS, MAX_HOURS = 0.5, 80.0
+MAX_WEEKS = 520
+
+TUTORIAL, BOOK, PRACTICE = "tutorial", "book", "practice"
+
+
+class PlanError(ValueError):
+    """Settings that cannot be used, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    hours_per_week: float = 6.0
+    start_date: date | None = None  # None: today
+    target_date: date | None = None
+    include_reading: bool = True
+    include_practice: bool = True
+    learner_name: str = ""
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One tutorial still to do, in roadmap order."""
+
+    ref_id: int
+    title: str
+    hours: float
+    phase: str
+    track: str = ""
+    in_progress: bool = False
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    kind: str  # tutorial, book, practice
+    ref_id: int
+    title: str
+    hours: float
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    start: date
+    end: date
+    items: tuple[PlanItem, ...]
+
+    @property
+    def hours(self) -> float:
+        return round(sum(i.hours for i in self.items), 2)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    start: date
+    weeks: tuple[Week, ...]
+    total_hours: float
+    finish: date | None
+    target: date | None
+    hours_per_week: float
+    hours_needed: float | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def on_track(self) -> bool | None:
+        if self.target is None or self.finish is None:
+            return None
+        return self.finish <= self.target
+
+
+def _practice_hours(settings: PlanSettings) -> float:
+    if not settings.include_practice:
+        return 0.0
+    return min(PRACTICE_HOURS, settings.hours_per_week / 4)
+
+
+def build_schedule(
+    settings: PlanSettings,
+    work: list[WorkItem],
+    books: list[tuple[int, str]],
+    due_questions: int = 0,
+    today: date | None = None,
+) -> Schedule:
+    """Pack the remaining work into weeks (see the module's docstring for the rules)."""
+    if not (MIN_HOURS <= settings.hours_per_week <= MAX_HOURS):
+        raise PlanError(f"Hours per week must be between {MIN_HOURS:g} and {MAX_HOURS:g}.")
+    start = settings.start_date or today or date.today()
+    practice = _practice_hours(settings)
+    budget = settings.hours_per_week - practice
+    total = round(sum(w.hours for w in work), 2)
+    notes: list[str] = []
+
+    weekly: list[list[PlanItem]] = []
+    current: list[PlanItem] = []
+    left = budget
+    for item in work:
+        if left <= 1e-9:
+            weekly.append(current)
+            current, left = [], budget
+        first = min(item.hours, left)
+        chunks = [first]
+        rest = item.hours - first
+        while rest > 1e-9:
+            chunks.append(min(rest, budget))
+            rest -= chunks[-1]
+        for part, hours in enumerate(chunks, start=1):
+            if part > 1:
+                weekly.append(current)
+                current, left = [], budget
+            detail = (
+                item.phase if len(chunks) == 1 else f"{item.phase} · part {part} of {len(chunks)}"
+            )
+            current.append(PlanItem(TUTORIAL, item.ref_id, item.title, round(hours, 2), detail))
+            left -= hours
+        if len(weekly) >= MAX_WEEKS:
+            notes.append(f"The plan stops after {MAX_WEEKS} weeks; add hours per week.")
+            break
+    if current:
+        weekly.append(current)
+
+    work_weeks = len(weekly)
+    if settings.include_reading and books:
+        if not weekly:
+            weekly.append([])
+        n = len(weekly)
+        for k, (book_id, title) in enumerate(books):
+            index = min(n - 1, int((k + 0.5) * n / len(books)))
+            weekly[index].append(PlanItem(BOOK, book_id, title, 0.0, "read alongside"))
+    if practice and weekly:
+        for i, items in enumerate(weekly):
+            detail = (
+                f"{due_questions} question{'s' if due_questions != 1 else ''} due now"
+                if i == 0 else "the questions due that week"
+            )  # fmt: skip
+            items.append(PlanItem(PRACTICE, 0, "Interview practice", practice, detail))
+
+    weeks = tuple(
+        Week(i + 1, start + timedelta(weeks=i), start + timedelta(weeks=i, days=6), tuple(items))
+        for i, items in enumerate(weekly)
+    )
+    finish = weeks[work_weeks - 1].end if work_weeks else None
+    needed: float | None = None
+    target = settings.target_date
+    if target is not None and finish is not None and finish > target:
+        days = (target - start).days + 1
+        if days <= 0:
+            notes.append("The target date is already past: choose a later one.")
+        else:
+            available_weeks = math.floor(days / 7) or 1
+            needed = math.ceil((total / available_weeks + practice) * 2) / 2
+            if needed > MAX_HOURS:
+                notes.append("The target date cannot be met even at 80 hours a week.")
+    if not work:
+        notes.append("Every tutorial is done or skipped: nothing left to schedule.")
+    return Schedule(start, weeks, total, finish, target, settings.hours_per_week, needed,
+                    tuple(notes))  # fmt: skip
+
+
+# -- settings in the store ------------------------------------------------------------
+
+
+def get_settings(store: Store, path_id: int) -> PlanSettings:
+    row = m.PlanSettings.get_or_none(m.PlanSettings.path == path_id)
+    if row is None:
+        return PlanSettings()
+    return PlanSettings(
+        hours_per_week=float(row.hours_per_week), start_date=row.start_date,
+        target_date=row.target_date, include_reading=bool(row.include_reading),
+        include_practice=bool(row.include_practice), learner_name=row.learner_name,
+    )  # fmt: skip
+
+
+def save_settings(store: Store, path_id: int, settings: PlanSettings) -> None:
+    if not (MIN_HOURS <= settings.hours_per_week <= MAX_HOURS):
+        raise PlanError(f"Hours per week must be between {MIN_HOURS:g} and {MAX_HOURS:g}.")
+    if settings.start_date and settings.target_date and settings.target_date < settings.start_date:
+        raise PlanError("The target date cannot be before the start date.")
+    values = {
+        "hours_per_week": settings.hours_per_week, "start_date": settings.start_date,
+        "target_date": settings.target_date, "include_reading": settings.include_reading,
+        "include_practice": settings.include_practice,
+        "learner_name": settings.learner_name.strip()[:200],
+    }  # fmt: skip
+    with store.db.atomic():
+        if m.PlanSettings.get_or_none(m.PlanSettings.path == path_id) is None:
+            m.PlanSettings.create(path=path_id, **values)
+        else:
+            m.PlanSettings.update(**values).where(m.PlanSettings.path == path_id).execute()
+
+
+def set_book_status(store: Store, book_id: int, status: str) -> str:
+    """Set a book's reading status; returns the previous one (for undo)."""
+    if status not in m.BOOK_STATUSES:
+        raise PlanError(f"Unknown reading status {status!r}.")
+    row = m.Book.get_or_none(m.Book.id == book_id)
+    if row is None:
+        raise PlanError("That book no longer exists.")
+    before = str(row.status)
+    m.Book.update(status=status).where(m.Book.id == book_id).execute()
+    return before
+
+
+def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
+    """Tutorials not done and not skipped, in roadmap order (retired ones left out)."""
+    phases = {p.id: p.title for p in m.Phase.select().where(m.Phase.path == path_id)}
+    order = {p.id: (p.retired, p.position) for p in m.Phase.select().where(m.Phase.path == path_id)}
+    skills = {s.id: s.name for s in m.Skill.select().where(m.Skill.path == path_id)}
+    rows = m.Tutorial.select().where(
+        (m.Tutorial.path == path_id)
+        & (m.Tutorial.retired == False)  # noqa: E712
+        & m.Tutorial.status.in_([m.NOT_STARTED, m.IN_PROGRESS])
+    )
+    ordered = sorted(
+        rows, key=lambda t: (order.get(t.phase_id, (True, 0)), t.custom, t.position, t.id)
+    )
+    return [
+        WorkItem(t.id, t.title, float(t.hours), phases.get(t.phase_id, ""),
+                 skills.get(t.skill_id, "") if t.skill_id else "", t.status == m.IN_PROGRESS)
+        for t in ordered
+    ]  # fmt: skip
+
+
+def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
+    rows = (
+        m.Book.select()
+        .where(
+            (m.Book.path == path_id) & (m.Book.retired == False) & (m.Book.status != m.READ)  # noqa: E712
+        )
+        .order_by(m.Book.position)
+    )
+    return [(b.id, f"{b.title} — {b.authors}") for b in rows]
+
+
+def due_question_count(store: Store, path_id: int, now: object = None) -> int:
+    """Questions due now: never practised, or their review date has come (UTC)."""
+    from datetime import datetime, timezone
+
+    moment = now if isinstance(now, datetime) else datetime.now(timezone.utc).replace(tzinfo=None)
+    return int(
+        m.Question.select()
+        .where(
+            (m.Question.path == path_id)
+            & (m.Question.retired == False)  # noqa: E712
+            & (m.Question.due.is_null() | (m.Question.due <= moment))
+        )
+        .count()
+    )
+
+
+def schedule_for(store: Store, path_id: int, today: date | None = None) -> Schedule:
+    settings = get_settings(store, path_id)
+    return build_schedule(
+        settings, remaining_work(store, path_id), unread_books(store, path_id),
+        due_question_count(store, path_id), today=today,
+    )  # fmt: skip

@@ -1,0 +1,80 @@
+"""Run an export on a worker thread so the window never freezes.
+
+The data is gathered on the GUI thread (the store belongs to it); only the formatting
+and writing run on the worker. A busy indicator appears when it takes more than a
+moment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from careerplanner.export import ExportError, export_plan
+from careerplanner.services.report import PlanReport
+
+SHOW_PROGRESS_AFTER_MS = 400
+
+
+class _Signals(QObject):
+    done = Signal(bool, str)
+
+
+class _ExportJob(QRunnable):
+    def __init__(self, kind: str, report: PlanReport, out: Path, paper: str) -> None:
+        super().__init__()
+        self.kind, self.report, self.out, self.paper = kind, report, out, paper
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            message = export_plan(self.kind, self.report, self.out, paper=self.paper)
+        except ExportError as exc:
+            self.signals.done.emit(False, str(exc))
+        except Exception as exc:  # never a traceback for the user
+            self.signals.done.emit(False, f"The export failed: {exc}")
+        else:
+            self.signals.done.emit(True, message)
+
+
+class ExportRunner(QObject):
+    """Starts one export at a time; ``finished(ok, message)`` when it is over."""
+
+    finished = Signal(bool, str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._job: _ExportJob | None = None
+        self._progress: QProgressDialog | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def start(self, kind: str, report: PlanReport, out: Path, paper: str) -> bool:
+        if self._job is not None:
+            return False
+        job = _ExportJob(kind, report, out, paper)
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._job = job
+        progress = QProgressDialog(f"Exporting to {out.name}…", "", 0, 0, self._parent)
+        progress.setWindowTitle("Exporting")
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setValue(0)
+        self._progress = progress
+        QThreadPool.globalInstance().start(job)
+        return True
+
+    def _done(self, ok: bool, message: str) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        self._job = None
+        self.finished.emit(ok, message)

@@ -1,0 +1,111 @@
+"""The study-plan scheduler and its settings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careerplanner.services import packs, plan, roadmap
+from careerplanner.services.plan import BOOK, PRACTICE, TUTORIAL, PlanSettings, WorkItem
+from careerplanner.store import Store
+from careerplanner.store import models as m
+
+MONDAY = date(2026, 1, 5)
+
+
+def _work(*hours: float) -> list[WorkItem]:
+    return [WorkItem(i + 1, f"T{i + 1}", h, "Phase") for i, h in enumerate(hours)]
+
+
+def _tutorial_hours(week: plan.Week) -> float:
+    return sum(i.hours for i in week.items if i.kind == TUTORIAL)
+
+
+def test_packs_tutorials_into_weeks_in_order() -> None:
+    settings = PlanSettings(hours_per_week=6, start_date=MONDAY, include_practice=False)
+    s = plan.build_schedule(settings, _work(2, 3, 4, 1), [])
+    assert [[i.title for i in w.items] for w in s.weeks] == [["T1", "T2", "T3"], ["T3", "T4"]]
+    assert [_tutorial_hours(w) for w in s.weeks] == [6, 4]
+    assert s.weeks[0].items[2].detail == "Phase · part 1 of 2"
+    assert s.weeks[1].items[0].detail == "Phase · part 2 of 2"
+    assert (s.weeks[0].start, s.weeks[0].end) == (MONDAY, date(2026, 1, 11))
+    assert s.finish == date(2026, 1, 18)
+    assert s.total_hours == 10
+
+
+def test_few_hours_a_week_spread_a_long_tutorial_over_many_weeks() -> None:
+    settings = PlanSettings(hours_per_week=1, start_date=MONDAY, include_practice=False)
+    s = plan.build_schedule(settings, _work(4.5), [])
+    assert len(s.weeks) == 5
+    assert [w.items[0].detail for w in s.weeks][-1] == "Phase · part 5 of 5"
+    assert sum(_tutorial_hours(w) for w in s.weeks) == pytest.approx(4.5)
+
+
+def test_many_hours_a_week_finish_in_one_week() -> None:
+    settings = PlanSettings(hours_per_week=40, start_date=MONDAY)
+    s = plan.build_schedule(settings, _work(5, 5, 5), [(1, "Book")], due_questions=3)
+    assert len(s.weeks) == 1
+    kinds = [i.kind for i in s.weeks[0].items]
+    assert kinds == [TUTORIAL, TUTORIAL, TUTORIAL, BOOK, PRACTICE]
+    assert s.weeks[0].items[-1].detail == "3 questions due now"
+    assert s.weeks[0].items[-1].hours == plan.PRACTICE_HOURS
+
+
+def test_practice_takes_its_share_of_each_week_and_books_spread_out() -> None:
+    settings = PlanSettings(hours_per_week=5, start_date=MONDAY)
+    books = [(1, "A"), (2, "B")]
+    s = plan.build_schedule(settings, _work(*([4] * 8)), books)
+    assert len(s.weeks) == 8
+    assert all(_tutorial_hours(w) == 4 for w in s.weeks)
+    assert all(w.items[-1].kind == PRACTICE for w in s.weeks)
+    book_weeks = [w.number for w in s.weeks for i in w.items if i.kind == BOOK]
+    assert book_weeks == [3, 7]
+
+
+def test_everything_done_gives_an_empty_schedule_with_a_note() -> None:
+    s = plan.build_schedule(PlanSettings(start_date=MONDAY, include_reading=False), [], [])
+    assert s.weeks == () and s.finish is None
+    assert any("nothing left" in n for n in s.notes)
+
+
+def test_past_target_reports_hours_needed() -> None:
+    settings = PlanSettings(hours_per_week=2, start_date=MONDAY,
+                            target_date=date(2026, 2, 1), include_practice=False)  # fmt: skip
+    s = plan.build_schedule(settings, _work(10, 10), [])
+    assert s.on_track is False
+    # 20 hours in the 4 whole weeks up to the target: 5 hours a week.
+    assert s.hours_needed == 5
+
+
+def test_target_date_already_past_is_explained() -> None:
+    settings = PlanSettings(hours_per_week=2, start_date=MONDAY, target_date=date(2025, 12, 1))
+    s = plan.build_schedule(settings, _work(10), [])
+    assert s.on_track is False and s.hours_needed is None
+    assert any("already past" in n for n in s.notes)
+
+
+def test_bad_hours_refused() -> None:
+    with pytest.raises(plan.PlanError):
+        plan.build_schedule(PlanSettings(hours_per_week=0), _work(1), [])
+
+
+def test_schedule_from_the_store_leaves_out_done_and_skipped(store: Store) -> None:
+    path_id = packs.ensure_builtin_pack(store).path_id
+    ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.phase, m.Tutorial.position)]
+    roadmap.set_status(store, ids[0], m.DONE)
+    roadmap.set_status(store, ids[1], m.SKIPPED)
+    plan.save_settings(store, path_id, PlanSettings(hours_per_week=10, start_date=MONDAY,
+                                                   learner_name="Ada"))  # fmt: skip
+    assert plan.get_settings(store, path_id).learner_name == "Ada"
+    s = plan.schedule_for(store, path_id)
+    scheduled = {i.ref_id for w in s.weeks for i in w.items if i.kind == TUTORIAL}
+    assert ids[0] not in scheduled and ids[1] not in scheduled
+    assert len(scheduled) == 30
+    assert s.weeks[0].items[0].ref_id == ids[2]  # roadmap order
+    book = m.Book.select().first()
+    assert plan.set_book_status(store, book.id, m.READ) == m.TO_READ
+    assert len(plan.unread_books(store, path_id)) == 4
+    with pytest.raises(plan.PlanError, match="before the start"):
+        plan.save_settings(store, path_id, PlanSettings(start_date=MONDAY,
+                                                       target_date=date(2025, 1, 1)))  # fmt: skip
