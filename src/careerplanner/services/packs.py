@@ -12,8 +12,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
-from careerplanner.content import CareerPathPack, builtin_pack_file, parse_pack
+from careerplanner.content import (
+    FORMAT_VERSION,
+    CareerPathPack,
+    builtin_pack_file,
+    load_pack,
+    parse_pack,
+)
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
@@ -231,3 +239,176 @@ def ensure_builtin_pack(store: Store) -> InstallResult:
         # Never downgrade content that a newer pack installed.
         return InstallResult(path.id, path.key, created=False, updated=False)
     return install_pack(store, pack, builtin=True)
+
+
+# -- packs as files: import, export, remove --------------------------------------------
+
+
+class PackImportError(ValueError):
+    """A pack that is valid but cannot be imported here (for example an older version)."""
+
+
+def import_pack_file(store: Store, file: Path) -> InstallResult:
+    """Validate ``file`` completely, then install or update its path in one transaction.
+
+    Raises content.PackError for a bad file (naming the file, the location and the
+    problem) and PackImportError when the installed version is newer or the same.
+    Nothing is written in either case.
+    """
+    pack = load_pack(file)
+    existing = m.CareerPath.get_or_none(m.CareerPath.key == pack.id)
+    if existing is not None:
+        if existing.digest == pack.digest:
+            raise PackImportError(
+                f"{file}: the career path “{pack.title}” (version {pack.version}) is "
+                "already installed, unchanged."
+            )
+        if existing.pack_version > pack.version:
+            raise PackImportError(
+                f"{file}: version {pack.version} of “{pack.title}” is older than the "
+                f"installed version {existing.pack_version}; nothing was changed."
+            )
+    return install_pack(store, pack, builtin=False)
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in ("", None, [], ())}
+
+
+def export_pack(store: Store, path_id: int) -> str:
+    """The path as a pack file (YAML), with the user's own tutorials and questions.
+
+    Retired content is left out; everything else imports again unchanged.
+    """
+    import yaml
+
+    from careerplanner.content import LEVEL_NAMES
+
+    path = m.CareerPath.get_by_id(path_id)
+    skills = list(
+        m.Skill.select().where((m.Skill.path == path) & ~m.Skill.retired).order_by(m.Skill.position)
+    )
+    skill_keys = {s.id: s.key for s in skills}
+    data: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "id": path.key,
+        "version": path.pack_version,
+        "title": path.title,
+        "tagline": path.tagline,
+        "role": {
+            "summary": path.role_summary,
+            "responsibilities": [
+                {"title": r.title, "description": r.description}
+                for r in m.Responsibility.select()
+                .where(m.Responsibility.path == path)
+                .order_by(m.Responsibility.position)
+            ],
+            "audience": path.role_audience,
+        },
+        "skills_intro": path.skills_intro,
+        "skills": [
+            _drop_empty(
+                {
+                    "id": s.key,
+                    "name": s.name,
+                    "target": LEVEL_NAMES[s.target],
+                    "summary": s.summary,
+                    "topics": [
+                        {"id": t.key, "name": t.name}
+                        for t in m.Topic.select()
+                        .where((m.Topic.skill == s) & ~m.Topic.retired)
+                        .order_by(m.Topic.position)
+                    ],
+                }
+            )
+            for s in skills
+        ],
+        "roadmap_intro": path.roadmap_intro,
+        "phases": [],
+        "questions_intro": path.questions_intro,
+        "questions": [],
+        "tips": [t.text for t in m.Tip.select().where(m.Tip.path == path).order_by(m.Tip.position)],
+        "reading_intro": path.reading_intro,
+        "reading": [
+            _drop_empty({"id": b.key, "title": b.title, "authors": b.authors, "url": b.url})
+            for b in m.Book.select()
+            .where((m.Book.path == path) & ~m.Book.retired)
+            .order_by(m.Book.position)
+        ],
+    }
+    for phase in (
+        m.Phase.select().where((m.Phase.path == path) & ~m.Phase.retired).order_by(m.Phase.position)
+    ):
+        tutorials = (
+            m.Tutorial.select()
+            .where((m.Tutorial.phase == phase) & ~m.Tutorial.retired)
+            .order_by(m.Tutorial.custom, m.Tutorial.position, m.Tutorial.id)
+        )
+        data["phases"].append(
+            _drop_empty(
+                {
+                    "id": phase.key,
+                    "title": phase.title,
+                    "summary": phase.summary,
+                    "tutorials": [
+                        _drop_empty(
+                            {
+                                "id": t.key,
+                                "title": t.title,
+                                "skill": skill_keys.get(t.skill_id) if t.skill_id else None,
+                                "level": LEVEL_NAMES[t.level],
+                                "hours": t.hours,
+                                "url": t.url,
+                                "description": t.description,
+                            }
+                        )
+                        for t in tutorials
+                        if t.skill_id in skill_keys and t.url
+                    ],
+                }
+            )
+        )
+    for q in (
+        m.Question.select()
+        .where((m.Question.path == path) & ~m.Question.retired)
+        .order_by(m.Question.custom, m.Question.position, m.Question.id)
+    ):
+        points = [
+            p.text
+            for p in m.FocusPoint.select()
+            .where(m.FocusPoint.question == q)
+            .order_by(m.FocusPoint.position)
+        ]
+        if points:
+            data["questions"].append(
+                _drop_empty(
+                    {
+                        "id": q.key,
+                        "category": q.category,
+                        "text": q.text,
+                        "guidance": q.guidance,
+                        "focus_points": points,
+                    }
+                )
+            )
+    header = (
+        f"# Career path “{path.title}”, exported by Career Planner.\n"
+        "# Format: docs/content-format.md. Keep every id when you edit; raise `version`.\n"
+    )
+    body = yaml.safe_dump(
+        _drop_empty(data), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+    return header + body
+
+
+def remove_path(store: Store, path_id: int) -> str:
+    """Remove an imported path with all its progress. The built-in path cannot be removed."""
+    path = m.CareerPath.get_or_none(m.CareerPath.id == path_id)
+    if path is None:
+        raise PackImportError("That career path is not installed.")
+    if path.builtin:
+        raise PackImportError(f"The built-in path “{path.title}” cannot be removed.")
+    title = str(path.title)
+    with store.db.atomic():
+        path.delete_instance(recursive=True)
+    return title
