@@ -22,6 +22,8 @@ TARGET_COLOR = "#F59E0B"  # amber
 CURRENT_COLOR = "#3B82F6"  # blue
 SNAPSHOT_COLOR = "#C026D3"  # fuchsia
 FILL_ALPHA = {"target": 40, "current": 80, "snapshot": 30}
+#: Drawn bottom to top: the earlier snapshot, the target, the current polygon.
+DRAW_ORDER = {"snapshot": 0, "target": 1, "current": 2}
 
 
 def vertex(index: int, count: int, radius: float) -> tuple[float, float]:
@@ -127,15 +129,21 @@ def paint_radar(
         for i in range(n):
             painter.drawLine(center, at(i, MAX_LEVEL))
 
-    for name, color, values, style in series:
-        pts = [at(i, v) for i, v in enumerate(_clamped(values, n))]
-        key = "target" if name == "Target" else "current" if name == "Current" else "snapshot"
+    # Fills first, then outlines and points; the earlier snapshot below, current on top.
+    keys = ["target", "current", "snapshot"][: len(series)]
+    drawn = sorted(zip(keys, series, strict=True), key=lambda ks: DRAW_ORDER[ks[0]])
+    polygons = [QPolygonF([at(i, v) for i, v in enumerate(_clamped(s[2], n))]) for _k, s in drawn]
+    painter.setPen(Qt.PenStyle.NoPen)
+    for (key, (_name, color, _values, _style)), poly in zip(drawn, polygons, strict=True):
         painter.setBrush(_with_alpha(color, FILL_ALPHA[key]))
+        painter.drawPolygon(poly)
+    for (_key, (_name, color, _values, style)), poly in zip(drawn, polygons, strict=True):
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(QColor(color), max(2.0, base / 4), style))
-        painter.drawPolygon(QPolygonF(pts))
+        painter.drawPolygon(poly)
         painter.setBrush(QColor(color))
         painter.setPen(Qt.PenStyle.NoPen)
-        for p in pts:
+        for p in poly.toList():
             painter.drawEllipse(p, base / 3, base / 3)
 
     # Ring labels along the first axis, then the axis labels.

@@ -15,6 +15,9 @@ from careerplanner import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 
 def ensure_app() -> QApplication:
     """The QApplication, created once."""
+    from careerplanner.ui.qt_workarounds import protect_bools_from_emit_refcount_bug
+
+    protect_bools_from_emit_refcount_bug()  # PySide6 6.12.0; see the module
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app

@@ -1,0 +1,247 @@
+"""Skills use cases: self-assessment, topic checklist, dated snapshots, history, gaps.
+
+The self-assessment lives on the skill rows (``Skill.level`` on the 0-4 scale,
+``Topic.checked``). A snapshot freezes all levels and ticked topics of a path at one
+moment, with an optional note: ``Snapshot.levels`` is ``{skill_key: level}`` and
+``Snapshot.topics`` a list of ticked topics as ``"skill_key/topic_key"`` (topic keys
+are unique only within their skill). Keys, not row ids, so snapshots survive pack
+updates.
+
+The progress hint (the share of a track's tutorials done) is only shown beside the
+assessment; nothing here changes a level because of it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from careerplanner.content import MAX_LEVEL
+from careerplanner.services import catalog
+from careerplanner.services.catalog import SkillItem, TutorialItem
+from careerplanner.services.progress import Progress
+from careerplanner.store import Store
+from careerplanner.store import models as m
+
+MAX_NOTE = 2_000
+
+
+class SkillsError(ValueError):
+    """A request that cannot be carried out, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class SnapshotItem:
+    """A saved assessment. ``levels`` holds (skill key, level) pairs."""
+
+    id: int
+    taken_at: datetime
+    note: str
+    levels: tuple[tuple[str, int], ...]
+    topics: tuple[str, ...]
+
+    def level_of(self, skill_key: str) -> int:
+        """The level saved for ``skill_key``; 0 when the skill did not exist then."""
+        return dict(self.levels).get(skill_key, 0)
+
+
+@dataclass(frozen=True)
+class SkillHistory:
+    """One skill's saved levels over time, oldest first."""
+
+    key: str
+    name: str
+    points: tuple[tuple[datetime, int], ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """How far a skill is from its target, with the work done on its track."""
+
+    skill_id: int
+    key: str
+    name: str
+    level: int
+    target: int
+    track: Progress
+
+    @property
+    def gap(self) -> int:
+        return self.target - self.level
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _skill(skill_id: int) -> m.Skill:
+    row = m.Skill.get_or_none(m.Skill.id == skill_id)
+    if row is None:
+        raise SkillsError("That skill no longer exists.")
+    return row
+
+
+def topic_ref(skill_key: str, topic_key: str) -> str:
+    """How a ticked topic is named inside a snapshot."""
+    return f"{skill_key}/{topic_key}"
+
+
+# -- the assessment ---------------------------------------------------------------------
+
+
+def assessment(store: Store, path_id: int) -> list[SkillItem]:
+    """The path's active skills in order, with level, target and topics."""
+    return [s for s in catalog.skills(store, path_id) if not s.retired]
+
+
+def set_level(store: Store, skill_id: int, level: int) -> int:
+    """Set the self-assessed level of a skill; returns the previous level (for undo)."""
+    if not 0 <= level <= MAX_LEVEL:
+        raise SkillsError(f"A level is between 0 and {MAX_LEVEL}.")
+    row = _skill(skill_id)
+    before = int(row.level)
+    m.Skill.update(level=level).where(m.Skill.id == skill_id).execute()
+    return before
+
+
+def set_topic(store: Store, topic_id: int, checked: bool) -> bool:
+    """Tick or untick a topic; returns the previous state (for undo)."""
+    row = m.Topic.get_or_none(m.Topic.id == topic_id)
+    if row is None:
+        raise SkillsError("That topic no longer exists.")
+    before = bool(row.checked)
+    m.Topic.update(checked=checked).where(m.Topic.id == topic_id).execute()
+    return before
+
+
+def current_levels(store: Store, path_id: int) -> dict[str, int]:
+    return {s.key: s.level for s in assessment(store, path_id)}
+
+
+# -- snapshots ------------------------------------------------------------------------------
+
+
+def _item(row: m.Snapshot) -> SnapshotItem:
+    try:
+        raw_levels: Any = json.loads(row.levels or "{}")
+        raw_topics: Any = json.loads(row.topics or "[]")
+    except ValueError:
+        raw_levels, raw_topics = {}, []
+    levels = tuple(
+        (str(k), max(0, min(MAX_LEVEL, int(v))))
+        for k, v in (raw_levels.items() if isinstance(raw_levels, dict) else ())
+        if isinstance(v, int)
+    )
+    topics = tuple(str(t) for t in raw_topics) if isinstance(raw_topics, list) else ()
+    return SnapshotItem(int(row.id), row.taken_at, row.note, levels, topics)
+
+
+def save_snapshot(
+    store: Store, path_id: int, note: str = "", now: datetime | None = None
+) -> SnapshotItem:
+    """Save the current levels and ticked topics of the path as a dated snapshot."""
+    note = note.strip()
+    if len(note) > MAX_NOTE:
+        raise SkillsError(f"A note can be at most {MAX_NOTE:,} characters.")
+    with store.db.atomic():
+        skills = assessment(store, path_id)
+        levels = {s.key: s.level for s in skills}
+        topics = [topic_ref(s.key, t.key) for s in skills for t in s.topics if t.checked]
+        row = m.Snapshot.create(
+            path=path_id,
+            taken_at=(now or _now()).replace(microsecond=0),
+            note=note,
+            levels=json.dumps(levels, sort_keys=True),
+            topics=json.dumps(topics),
+        )
+    return _item(row)
+
+
+def snapshots(store: Store, path_id: int) -> list[SnapshotItem]:
+    """The path's snapshots, newest first."""
+    rows = (
+        m.Snapshot.select()
+        .where(m.Snapshot.path == path_id)
+        .order_by(m.Snapshot.taken_at.desc(), m.Snapshot.id.desc())
+    )
+    return [_item(r) for r in rows]
+
+
+def snapshot(store: Store, snapshot_id: int) -> SnapshotItem | None:
+    row = m.Snapshot.get_or_none(m.Snapshot.id == snapshot_id)
+    return _item(row) if row is not None else None
+
+
+def delete_snapshot(store: Store, snapshot_id: int) -> tuple[int, SnapshotItem]:
+    """Delete a snapshot; returns (path id, the snapshot) so that it can be restored."""
+    row = m.Snapshot.get_or_none(m.Snapshot.id == snapshot_id)
+    if row is None:
+        raise SkillsError("That snapshot no longer exists.")
+    kept = (int(row.path_id), _item(row))
+    row.delete_instance()
+    return kept
+
+
+def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> None:
+    """Put back a deleted snapshot with the same id (undo)."""
+    m.Snapshot.insert(
+        id=item.id,
+        path=path_id,
+        taken_at=item.taken_at,
+        note=item.note,
+        levels=json.dumps(dict(item.levels), sort_keys=True),
+        topics=json.dumps(list(item.topics)),
+    ).execute()
+
+
+def history(store: Store, path_id: int) -> list[SkillHistory]:
+    """Each active skill's level in every snapshot, oldest first."""
+    shots = list(reversed(snapshots(store, path_id)))
+    return [
+        SkillHistory(s.key, s.name, tuple((shot.taken_at, shot.level_of(s.key)) for shot in shots))
+        for s in assessment(store, path_id)
+    ]
+
+
+# -- progress hint and gaps -------------------------------------------------------------------
+
+
+def track_progress(store: Store, path_id: int) -> dict[int, Progress]:
+    """Tutorial progress per skill id (the progress hint), by the rules of ``progress``."""
+    query: Any = (
+        m.Tutorial.select(m.Tutorial.skill, m.Tutorial.status, m.Tutorial.hours, m.Tutorial.retired)
+        .where((m.Tutorial.path == path_id) & m.Tutorial.skill.is_null(False))
+        .tuples()
+    )
+    result: dict[int, Progress] = {}
+    for skill_id, status, hours, retired in query:
+        if retired and status != m.DONE:
+            continue
+        result[skill_id] = result.get(skill_id, Progress()).add(status, float(hours))
+    return result
+
+
+def gaps(store: Store, path_id: int) -> list[Gap]:
+    """Every active skill, the largest gap (target − current) first.
+
+    Ties keep the path's order of skills. Skills at or above their target come last.
+    """
+    tracks = track_progress(store, path_id)
+    items = [
+        Gap(s.id, s.key, s.name, s.level, s.target, tracks.get(s.id, Progress()))
+        for s in assessment(store, path_id)
+    ]
+    return sorted(items, key=lambda g: -g.gap)  # sorted() is stable: ties keep path order
+
+
+def open_tutorials(store: Store, path_id: int, skill_id: int) -> list[TutorialItem]:
+    """The unfinished tutorials of a skill's track (not done, not skipped), roadmap order."""
+    key = _skill(skill_id).key
+    return [
+        t
+        for phase in catalog.roadmap(store, path_id)
+        for t in phase.tutorials
+        if t.skill_key == key and not t.retired and t.status in (m.NOT_STARTED, m.IN_PROGRESS)
+    ]
