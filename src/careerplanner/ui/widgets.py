@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QLayout,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -78,15 +79,19 @@ def scroll_page() -> tuple[QScrollArea, QVBoxLayout]:
     return area, layout
 
 
-def clear_layout(layout: QVBoxLayout) -> None:
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget and nested layout of ``layout``."""
     while layout.count():
         item = layout.takeAt(0)
         if item is None:
             break
-        w = item.widget()
-        if w is not None:
-            w.deleteLater()
-        elif item.layout() is not None:
-            sub = item.layout()
-            if isinstance(sub, QVBoxLayout):
-                clear_layout(sub)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)  # gone from findChildren at once, deleted soon
+            widget.deleteLater()
+            continue
+        sub = item.layout()
+        if sub is not None:
+            clear_layout(sub)
+            sub.deleteLater()

@@ -1,17 +1,58 @@
-"""Overview: the role, its responsibilities, who the path is for, and progress."""
+"""Overview: where you are today, what to do next, and the role you are working towards."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
+from datetime import date
 
-from careerplanner.services import catalog, progress
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.content import level_name
+from careerplanner.services import activity, overview, settings
+from careerplanner.services.catalog import PathInfo
+from careerplanner.services.progress import Progress
 from careerplanner.store import Store
 from careerplanner.ui import widgets as w
+from careerplanner.ui.charts.heatmap import HeatmapWidget
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.tabs.base import BaseTab
 
+FIRST_WEEKDAY = "first_weekday"
 
-def _progress_text(p: progress.Progress) -> str:
+
+def button_text(text: str) -> str:
+    """Text for a button label, shown literally ('&' is not a mnemonic)."""
+    return text.replace("&", "&&")
+
+
+def _link_button(text: str, tip: str, name: str) -> QPushButton:
+    b = QPushButton(button_text(text))
+    b.setObjectName(name)
+    b.setToolTip(tip)
+    b.setAccessibleName(text)
+    b.setStyleSheet("QPushButton { text-align: left; padding: 5px 8px; }")
+    return b
+
+
+def _bar(fraction: float, fmt: str, name: str = "") -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 1000)
+    bar.setValue(round(fraction * 1000))
+    bar.setFormat(fmt)  # only our own figures: user text never goes into a format
+    bar.setAccessibleName(name or fmt)
+    bar.setMaximumHeight(22)
+    return bar
+
+
+def progress_text(p: Progress) -> str:
     text = (
         f"{p.done} of {p.total} tutorials done · "
         f"{p.hours_done:g} h done, {p.hours_remaining:g} h to go"
@@ -27,70 +68,198 @@ class OverviewTab(BaseTab):
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
-        area, self._page = w.scroll_page()
+        area, page = w.scroll_page()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(area)
-        self.listen(events.progress_changed, lambda *_: self.refresh())
-        self.refresh()
+        self.chart: object | None = None
 
-    def refresh(self) -> None:
-        w.clear_layout(self._page)
-        info = catalog.path_info(self.store, self.path_id)
-        page = self._page
-        page.addWidget(w.heading(f"{info.title} Career Path", 0))
-        if info.tagline:
-            page.addWidget(w.label(info.tagline, muted=True))
-        counts = (
-            f"{info.phase_count} phases · {info.tutorial_count} curated tutorials · "
-            f"{info.track_count} tracks · {info.question_count} interview questions · "
-            f"{info.book_count} books"
-        )
-        page.addWidget(w.label(counts, name="counts", bold=True))
-
-        frame, box = w.card()
-        box.addWidget(w.heading("Role overview", 2))
-        box.addWidget(w.label(info.role_summary, name="role_summary"))
-        page.addWidget(frame)
+        self.heading = w.heading("", 0)
+        self.tagline = w.label("", muted=True)
+        self.counts = w.label("", name="counts", bold=True)
+        page.addWidget(self.heading)
+        page.addWidget(self.tagline)
+        page.addWidget(self.counts)
 
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
-        for i, (title, description) in enumerate(info.responsibilities):
-            rframe, rbox = w.card()
-            rbox.addWidget(w.label(title, bold=True, point_delta=1))
-            rbox.addWidget(w.label(description))
-            rbox.addStretch(1)
-            grid.addWidget(rframe, i // 2, i % 2)
+        self.progress_card, self.progress_box = w.card()
+        self.next_card, self.next_box = w.card()
+        self.gaps_card, self.gaps_box = w.card()
+        self.practice_card, self.practice_box = w.card()
+        self.activity_card, activity_box = w.card()
+        grid.addWidget(self.progress_card, 0, 0, 2, 1)
+        grid.addWidget(self.next_card, 0, 1)
+        grid.addWidget(self.gaps_card, 0, 2)
+        grid.addWidget(self.practice_card, 1, 1, 1, 2)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(2, 4)
         page.addWidget(grid_host)
 
-        frame, box = w.card()
-        box.addWidget(w.heading("Who this path is for", 2))
-        box.addWidget(w.label(info.audience, name="audience"))
-        page.addWidget(frame)
+        activity_box.addWidget(w.heading("Activity", 2))
+        self.heatmap = HeatmapWidget()
+        self.heatmap.setObjectName("heatmap")
+        row = QHBoxLayout()
+        row.addWidget(self.heatmap)
+        row.addStretch(1)
+        activity_box.addLayout(row)
+        self.streak_label = w.label("", name="streaks")
+        activity_box.addWidget(self.streak_label)
+        page.addWidget(self.activity_card)
 
-        prog = progress.path_progress(self.store, self.path_id)
-        frame, box = w.card()
-        box.addWidget(w.heading("Progress", 2))
-        bar = QProgressBar()
-        bar.setObjectName("overall_progress")
-        bar.setRange(0, 100)
-        bar.setValue(prog.overall.percent)
-        bar.setFormat("%p% overall")
-        bar.setAccessibleName("Overall progress")
-        box.addWidget(bar)
-        box.addWidget(w.label(_progress_text(prog.overall), name="overall_text"))
-        for phase in catalog.roadmap(self.store, self.path_id):
-            if phase.retired:
-                continue
-            p = prog.by_phase.get(phase.id, progress.Progress())
-            box.addWidget(w.label(phase.title, bold=True))
-            pbar = QProgressBar()
-            pbar.setRange(0, 100)
-            pbar.setValue(p.percent)
-            pbar.setFormat(f"%p% · {p.done} of {p.total} done")
-            pbar.setAccessibleName(f"Progress of {phase.title}")
-            box.addWidget(pbar)
-        page.addWidget(frame)
+        self.chart_card, self.chart_box = w.card()
+        self.chart_box.addWidget(w.heading("Progress over time", 2))
+        self.chart_placeholder = w.label("The chart appears here.", muted=True)
+        self.chart_box.addWidget(self.chart_placeholder)
+        self.chart_card.setFixedHeight(300)
+        page.addWidget(self.chart_card)
+
+        self.role_card, self.role_box = w.card()
+        page.addWidget(self.role_card)
         page.addStretch(1)
+
+        for signal in (events.progress_changed, events.assessment_saved,
+                       events.practice_reviewed, events.plan_changed):  # fmt: skip
+            self.listen(signal, lambda *_: self.refresh())
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.chart is None:
+            # Draw the chart right after the first paint: the window is usable at once.
+            QTimer.singleShot(0, self._build_chart)
+
+    def _build_chart(self) -> None:
+        if self.chart is not None:
+            return
+        from careerplanner.ui.charts.progress_chart import ProgressChart
+
+        chart = ProgressChart()
+        self.chart_placeholder.hide()
+        self.chart_box.addWidget(chart, 1)
+        self.chart = chart
+        self._update_chart()
+
+    def _update_chart(self) -> None:
+        from careerplanner.ui.charts.progress_chart import ProgressChart
+
+        if isinstance(self.chart, ProgressChart):
+            self.chart.set_points(
+                activity.progress_over_time(self.store, self.path_id), date.today()
+            )
+
+    def refresh(self) -> None:
+        first_weekday = int(settings.get(self.store, FIRST_WEEKDAY) or 0)
+        d = overview.dashboard(self.store, self.path_id, first_weekday=first_weekday)
+        info = d.info
+        self.heading.setText(f"{info.title} Career Path")
+        self.tagline.setText(info.tagline)
+        self.tagline.setVisible(bool(info.tagline))
+        self.counts.setText(
+            f"{info.phase_count} phases · {info.tutorial_count} curated tutorials · "
+            f"{info.track_count} tracks · {info.question_count} interview questions · "
+            f"{info.book_count} books"
+        )
+        self._fill_progress(d)
+        self._fill_next(d)
+        self._fill_gaps(d)
+        self._fill_practice(d)
+        self.heatmap.set_heatmap(d.heatmap)
+        s = d.streaks
+        self.streak_label.setText(
+            f"{d.heatmap.active_days} active days in the last 52 weeks · current streak "
+            f"{s.current} day{'s' if s.current != 1 else ''} · longest {s.longest} "
+            f"day{'s' if s.longest != 1 else ''}"
+        )
+        self._fill_role(info)
+        self._update_chart()
+
+    def _fill_progress(self, d: overview.Dashboard) -> None:
+        box = self.progress_box
+        w.clear_layout(box)
+        box.addWidget(w.heading("Progress", 2))
+        o = d.progress.overall
+        bar = _bar(o.fraction, f"{o.percent}% overall", "Overall progress")
+        bar.setObjectName("overall_progress")
+        box.addWidget(bar)
+        box.addWidget(w.label(progress_text(o), name="overall_text"))
+        for number, phase in enumerate(d.phases, start=1):
+            p = d.progress.by_phase.get(phase.id, Progress())
+            box.addWidget(w.label(f"Phase {number}: {phase.title}", bold=True))
+            box.addWidget(_bar(p.fraction, f"{p.percent}% · {p.done} of {p.total} done",
+                               f"Progress of {phase.title}"))  # fmt: skip
+        box.addStretch(1)
+
+    def _fill_next(self, d: overview.Dashboard) -> None:
+        box = self.next_box
+        w.clear_layout(box)
+        box.addWidget(w.heading("Next up", 2))
+        if not d.next_tutorials:
+            box.addWidget(w.label("Every tutorial is done or skipped. Well done!"))
+        for i, t in enumerate(d.next_tutorials):
+            state = "in progress · " if t.in_progress else ""
+            b = _link_button(f"{t.title}\n{state}{t.track} · {t.hours:g} h",
+                             f"Show “{t.title}” in the Roadmap", f"next_{i}")  # fmt: skip
+            b.clicked.connect(lambda _c=False, tid=t.id: self.events.navigate.emit("roadmap", tid))
+            box.addWidget(b)
+        box.addStretch(1)
+
+    def _fill_gaps(self, d: overview.Dashboard) -> None:
+        box = self.gaps_box
+        w.clear_layout(box)
+        box.addWidget(w.heading("Biggest skill gaps", 2))
+        if not d.gaps:
+            box.addWidget(w.label("Every skill is at or above its target."))
+        for i, g in enumerate(d.gaps):
+            text = (f"{g.name}\n{level_name(g.level)} → {level_name(g.target)} "
+                    f"({g.gap} level{'s' if g.gap != 1 else ''} to go)")  # fmt: skip
+            b = _link_button(text, f"Show {g.name} in Skills", f"gap_{i}")
+            b.clicked.connect(
+                lambda _c=False, sid=g.skill_id: self.events.navigate.emit("skills", sid)
+            )
+            box.addWidget(b)
+        box.addStretch(1)
+
+    def _fill_practice(self, d: overview.Dashboard) -> None:
+        box = self.practice_box
+        w.clear_layout(box)
+        box.addWidget(w.heading("Interview practice", 2))
+        due = len(d.due_questions)
+        row = QHBoxLayout()
+        row.addWidget(w.label(
+            f"{due} question{'s' if due != 1 else ''} due today · overall readiness "
+            f"{round(d.overall_readiness * 100)}%", name="due_today"), 1)  # fmt: skip
+        practise = QPushButton("Practise Now" if due else "Open Interview Practice")
+        practise.setObjectName("practise_now")
+        first = d.due_questions[0].id if d.due_questions else 0
+        practise.clicked.connect(lambda: self.events.navigate.emit("practice", first))
+        row.addWidget(practise)
+        box.addLayout(row)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        for i, r in enumerate(d.readiness):
+            grid.addWidget(w.label(r.category, wrap=False), i, 0)
+            grid.addWidget(_bar(r.readiness, f"{round(r.readiness * 100)}% ready · {r.due} due",
+                                f"Readiness in {r.category}"), i, 1)  # fmt: skip
+        box.addLayout(grid)
+
+    def _fill_role(self, info: PathInfo) -> None:
+        box = self.role_box
+        w.clear_layout(box)
+        box.addWidget(w.heading("Role overview", 2))
+        box.addWidget(w.label(info.role_summary, name="role_summary"))
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, (title, description) in enumerate(info.responsibilities):
+            frame, inner = w.card()
+            inner.addWidget(w.label(title, bold=True, point_delta=1))
+            inner.addWidget(w.label(description))
+            inner.addStretch(1)
+            grid.addWidget(frame, i // 2, i % 2)
+        box.addLayout(grid)
+        box.addWidget(w.heading("Who this path is for", 3))
+        box.addWidget(w.label(info.audience, name="audience"))

@@ -1,0 +1,65 @@
+"""The Overview dashboard's figures, gathered in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from careerplanner.services import activity, catalog, plan, practice, progress, skills
+from careerplanner.store import Store
+
+
+@dataclass(frozen=True)
+class NextTutorial:
+    id: int
+    title: str
+    phase: str
+    track: str
+    hours: float
+    in_progress: bool
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    info: catalog.PathInfo
+    progress: progress.PathProgress
+    phases: tuple[catalog.PhaseItem, ...]
+    next_tutorials: tuple[NextTutorial, ...]
+    gaps: tuple[skills.Gap, ...]
+    due_questions: tuple[practice.QuestionRow, ...]
+    readiness: tuple[practice.CategoryReadiness, ...]
+    overall_readiness: float
+    heatmap: activity.Heatmap
+    streaks: activity.Streaks
+
+
+def next_tutorials(store: Store, path_id: int, count: int = 3) -> list[NextTutorial]:
+    """What to learn next: tutorials in progress first, then the roadmap's order."""
+    work = plan.remaining_work(store, path_id)
+    ordered = [w for w in work if w.in_progress] + [w for w in work if not w.in_progress]
+    return [
+        NextTutorial(w.ref_id, w.title, w.phase, w.track, w.hours, w.in_progress)
+        for w in ordered[:count]
+    ]
+
+
+def dashboard(
+    store: Store, path_id: int, *, today: date | None = None,
+    now: datetime | None = None, first_weekday: int = 0,
+) -> Dashboard:  # fmt: skip
+    today = today or date.today()
+    bank = practice.question_bank(store, path_id, now=now)
+    counts = activity.activity_counts(store, path_id)
+    active = {d for d, c in counts.items() if c}
+    return Dashboard(
+        info=catalog.path_info(store, path_id),
+        progress=progress.path_progress(store, path_id),
+        phases=tuple(p for p in catalog.roadmap(store, path_id) if not p.retired),
+        next_tutorials=tuple(next_tutorials(store, path_id)),
+        gaps=tuple(g for g in skills.gaps(store, path_id) if g.gap > 0)[:3],
+        due_questions=tuple(practice.due_now(bank, now=now)),
+        readiness=tuple(practice.category_readiness(bank, now=now)),
+        overall_readiness=practice.overall_readiness(bank),
+        heatmap=activity.heatmap(counts, today, first_weekday),
+        streaks=activity.streaks(active, today),
+    )

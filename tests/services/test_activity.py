@@ -1,0 +1,56 @@
+"""Streaks, the heatmap and progress over time, against a prepared history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+from careerplanner.services import activity, packs
+from careerplanner.store import Store
+from careerplanner.store import models as m
+
+TODAY = date(2026, 6, 17)  # a Wednesday
+
+
+def _days(*offsets: int) -> set[date]:
+    return {TODAY - timedelta(days=o) for o in offsets}
+
+
+def test_streaks() -> None:
+    assert activity.streaks(set(), TODAY) == activity.Streaks(0, 0)
+    assert activity.streaks(_days(0, 1, 2, 5, 6, 7, 8), TODAY) == activity.Streaks(3, 4)
+    # Today not active yet: the streak up to yesterday still counts.
+    assert activity.streaks(_days(1, 2), TODAY) == activity.Streaks(2, 2)
+    # A gap of a day breaks it.
+    assert activity.streaks(_days(2, 3), TODAY) == activity.Streaks(0, 2)
+
+
+def test_heatmap_covers_52_weeks_from_the_first_weekday() -> None:
+    counts = Counter({TODAY: 2, TODAY - timedelta(days=400): 5, TODAY - timedelta(days=3): 1})
+    hm = activity.heatmap(counts, TODAY, first_weekday=0)
+    assert hm.start.weekday() == 0
+    assert hm.weeks == 52
+    assert hm.count(TODAY) == 2 and hm.active_days == 2  # the old day is outside
+    sunday_first = activity.heatmap(counts, TODAY, first_weekday=6)
+    assert sunday_first.start.weekday() == 6
+
+
+def test_counts_and_progress_over_time_from_the_store(store: Store) -> None:
+    path_id = packs.ensure_builtin_pack(store).path_id
+    tutorials = list(m.Tutorial.select().order_by(m.Tutorial.id).limit(3))
+    for t, day in zip(
+        tutorials, (date(2026, 3, 1), date(2026, 3, 1), date(2026, 3, 4)), strict=True
+    ):
+        m.Tutorial.update(status=m.DONE, finished_on=day).where(m.Tutorial.id == t.id).execute()
+    m.Snapshot.create(path=path_id, taken_at=datetime(2026, 3, 2, 12, 0), levels="{}")
+    q = m.Question.select().first()
+    m.Attempt.create(question=q, reviewed_at=datetime(2026, 3, 4, 12, 0), rating=3)
+    counts = activity.activity_counts(store, path_id)
+    assert counts[date(2026, 3, 1)] == 2
+    assert counts[date(2026, 3, 2)] == 1
+    assert counts[date(2026, 3, 4)] == 2
+    points = activity.progress_over_time(store, path_id)
+    assert [(p.day, p.tutorials_done, p.reviews) for p in points] == [
+        (date(2026, 3, 1), 2, 0),
+        (date(2026, 3, 4), 3, 1),
+    ]

@@ -1,0 +1,69 @@
+"""The Overview dashboard: figures that follow the user's work, entries that navigate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from careerplanner.ui import create_main_window
+from careerplanner.ui.main_window import MainWindow
+from careerplanner.ui.tabs.overview import OverviewTab
+
+
+def _open(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, OverviewTab]:
+    window = create_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.show_tab("overview")
+    assert isinstance(tab, OverviewTab)
+    return window, tab
+
+
+def _label(tab: OverviewTab, name: str) -> str:
+    lab = tab.findChild(QLabel, name)
+    assert lab is not None, name
+    return lab.text()
+
+
+def test_next_tutorial_opens_it_in_the_roadmap(qtbot: QtBot, data_dir: Path) -> None:
+    window, tab = _open(qtbot, data_dir)
+    button = tab.findChild(QPushButton, "next_0")
+    assert button is not None and button.text().startswith("Machine Learning Crash Course")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentIndex() == 1
+    roadmap = window.tab("roadmap")
+    current = roadmap.current_tutorial()  # type: ignore[attr-defined]
+    assert current is not None and current.title == "Machine Learning Crash Course"
+
+
+def test_finishing_a_tutorial_updates_the_dashboard(qtbot: QtBot, data_dir: Path) -> None:
+    window, tab = _open(qtbot, data_dir)
+    assert "0 of 32 tutorials done" in _label(tab, "overall_text")
+    roadmap = window.tab("roadmap")
+    roadmap.select_item(roadmap.model.phases()[0].tutorials[0].id)  # type: ignore[attr-defined]
+    roadmap.set_status("done")  # type: ignore[attr-defined]
+    assert "1 of 32 tutorials done" in _label(tab, "overall_text")
+    assert "current streak 1 day" in _label(tab, "streaks")
+    next_first = tab.findChild(QPushButton, "next_0")
+    assert next_first is not None and not next_first.text().startswith("Machine Learning Crash")
+    # The progress chart, drawn after the first paint, has the finished tutorial.
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=5000)
+    _xs, ys = tab.chart.series()["tutorials"]  # type: ignore[attr-defined]
+    assert ys[-1] == 1
+
+
+def test_gap_opens_the_skill_and_practice_opens_the_bank(qtbot: QtBot, data_dir: Path) -> None:
+    window, tab = _open(qtbot, data_dir)
+    gap = tab.findChild(QPushButton, "gap_0")
+    assert gap is not None and gap.text().startswith("System Design")  # 3 levels: the largest
+    qtbot.mouseClick(gap, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentIndex() == 2
+    assert "8 questions due today" in _label(tab, "due_today")
+    window.show_tab("overview")
+    qtbot.mouseClick(tab.findChild(QPushButton, "practise_now"), Qt.MouseButton.LeftButton)
+    assert window.tabs.currentIndex() == 3
+    assert QApplication.instance() is not None
