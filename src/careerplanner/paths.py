@@ -20,6 +20,7 @@ from careerplanner import APP_NAME
 DATA_DIR_ENV = "CAREERPLANNER_DATA_DIR"
 DATABASE_NAME = "careerplanner.sqlite3"
 BACKUP_DIR_NAME = "backups"
+LOCK_NAME = "careerplanner.lock"
 
 
 class DataDirError(Exception):
@@ -97,3 +98,8 @@ def database_path(data_dir: Path) -> Path:
 
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR_NAME
+
+
+def lock_path(data_dir: Path) -> Path:
+    """The lock file that lets one app instance at a time use ``data_dir``."""
+    return data_dir / LOCK_NAME

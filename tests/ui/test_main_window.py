@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from careerplanner.ui import create_main_window
@@ -89,16 +89,30 @@ def test_skills_tab_shows_the_six_skills_topics_and_targets(qtbot: QtBot, data_d
     ]:
         assert name in text
         assert f"Target: {target}" in text
-    assert "IaC (Pulumi/Terraform)" in text
-    assert "Agent architectures, Orchestration, RAG, Evaluation, Guardrails." in text
+    # The topics are the checklist: one checkbox each, in the seed's order.
+    tab = window.tab("skills")
+    topics = [box.text() for box in tab.findChildren(QCheckBox)]
+    assert "IaC (Pulumi/Terraform)" in topics
+    agents = tab.findChild(QWidget, "skill_ai-agents-llms")
+    assert agents is not None
+    assert [box.text() for box in agents.findChildren(QCheckBox)] == [
+        "Agent architectures", "Orchestration", "RAG", "Evaluation", "Guardrails",
+    ]  # fmt: skip
 
 
 def test_practice_tab_shows_questions_by_category_and_tips(qtbot: QtBot, data_dir: Path) -> None:
     window = _open(qtbot, data_dir)
-    text = _texts(window.show_tab("practice"))
+    tab = window.show_tab("practice")
+    # The bank lists the question; choosing it shows it with its focus points.
+    view = tab.findChild(QAbstractItemView, "bank_view")
+    model = view.model()
+    feature = "How would you design a feature store for a large organization?"
+    (row,) = [r for r in range(model.rowCount()) if model.index(r, 0).data() == feature]
+    view.setCurrentIndex(model.index(row, 0))
+    text = _texts(tab)
     for category in ("SYSTEM DESIGN", "ML ARCHITECTURE", "DATA ENGINEERING", "LEADERSHIP"):
         assert category in text
-    assert "How would you design a feature store for a large organization?" in text
+    assert feature in text
     assert "Point-in-time correctness" in text
     assert "Reference real-world systems (Netflix, Uber, Google) to show awareness" in text
 

@@ -16,7 +16,7 @@ def open_data_dir(data_dir: Path) -> Store:
     fit for the user.
     """
     paths.ensure_data_dir(data_dir)
-    store = open_store(paths.database_path(data_dir))
+    store = open_store(paths.database_path(data_dir), paths.backup_dir(data_dir))
     try:
         ensure_builtin_pack(store)
     except Exception:

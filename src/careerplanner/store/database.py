@@ -9,8 +9,10 @@ durable ``synchronous`` setting, and brings the schema up to date.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -113,6 +115,14 @@ def _inspect(path: Path) -> None:
                 f"The database {path} is damaged ({result[0][0]}).",
             )
     except sqlite3.DatabaseError as exc:
+        if _is_io_problem(exc):
+            # The disk or the folder is the problem, not the file: never move it aside.
+            raise StoreOpenError(
+                StoreOpenError.UNREADABLE,
+                path,
+                f"The database {path} cannot be read ({exc}). The disk may be full or the "
+                "folder not writable. Nothing was changed.",
+            ) from exc
         raise StoreOpenError(
             StoreOpenError.DAMAGED, path, f"The database {path} is damaged ({exc})."
         ) from exc
@@ -120,13 +130,47 @@ def _inspect(path: Path) -> None:
         conn.close()
 
 
-def open_store(path: Path) -> Store:
-    """Open (creating when missing) and migrate the database at ``path``."""
+def _is_io_problem(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return any(
+        marker in text
+        for marker in ("disk i/o error", "unable to open", "readonly", "disk is full", "locked")
+    )
+
+
+def move_aside(path: Path, label: str = "damaged", now: datetime | None = None) -> Path:
+    """Rename an unusable database (with its -wal/-shm files) to
+    ``<name>.<label>-YYYYmmdd-HHMMSS``, never deleting or overwriting anything.
+
+    Returns the new path of the database file.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 2
+    while any(Path(f"{target}{s}").exists() for s in ("", "-wal", "-shm")):
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+        n += 1
+    for suffix in ("-wal", "-shm", ""):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            os.rename(companion, Path(f"{target}{suffix}"))
+    return target
+
+
+def open_store(path: Path, backup_dir: Path | None = None) -> Store:
+    """Open (creating when missing) and migrate the database at ``path``.
+
+    With ``backup_dir``, an existing database is backed up there before any migration.
+    """
     if path.exists():
         _inspect(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
+        if backup_dir is not None and migrations.schema_version(db) > 0 and migrations.pending(db):
+            from careerplanner.store.backup import write_backup
+
+            write_backup(db.connection(), backup_dir, "migration")
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.migrate(db)
     except Exception:

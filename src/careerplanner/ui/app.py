@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from careerplanner import APP_DISPLAY_NAME, APP_NAME, __version__, paths
+
+if TYPE_CHECKING:
+    from careerplanner.ui.main_window import MainWindow
 
 
 def ensure_app() -> QApplication:
@@ -45,24 +49,80 @@ def show_error(title: str, message: str) -> None:
 
 
 def run_gui(data_dir: Path) -> int:
-    """Open the window over ``data_dir`` and run the event loop."""
-    from careerplanner.content import PackError
-    from careerplanner.store import StoreOpenError
-    from careerplanner.ui import create_main_window
+    """Open the window over ``data_dir`` and run the event loop.
+
+    One instance per data folder: a second start brings the running window to the front
+    and exits. A database that cannot be opened gets a dialog saying what is wrong, with
+    a way back (restore the newest good backup, start fresh, or quit).
+    """
+    from careerplanner.ui.dialogs.errors import install_write_error_hook
+    from careerplanner.ui.single_instance import SingleInstance, notify_running
 
     app = ensure_app()
+    guard = SingleInstance(data_dir)
+    if not guard.acquire():
+        if notify_running(data_dir):
+            print(
+                f"{APP_DISPLAY_NAME} is already running with {data_dir}; "
+                "its window was brought to the front."
+            )
+            return 0
+        show_error(
+            f"{APP_DISPLAY_NAME} is already running",
+            f"Another {APP_DISPLAY_NAME} is using {data_dir} and did not answer. "
+            "Close it, then start again.",
+        )
+        return 1
     try:
-        window = create_main_window(data_dir)
-    except paths.DataDirError as exc:
-        show_error("Cannot use the data folder", str(exc))
-        return 1
-    except StoreOpenError as exc:
-        show_error("Cannot open your data", f"{exc}\n\nThe file was left untouched.")
-        return 1
-    except PackError as exc:
-        show_error("The built-in career path is damaged", str(exc))
-        return 1
-    window.show()
-    code = app.exec()
-    window.store.close()
-    return int(code)
+        window = open_window(data_dir)
+        if window is None:
+            return 1
+        guard.activated.connect(window.bring_to_front)
+        previous = install_write_error_hook(lambda: window)
+        window.show()
+        code = app.exec()
+        sys.excepthook = previous
+        window.store.close()
+        return int(code)
+    finally:
+        guard.release()
+
+
+def open_window(data_dir: Path) -> MainWindow | None:
+    """The main window, after resolving a database that cannot be opened with the user;
+    None when the user quits or the folder cannot be used (already explained)."""
+    from careerplanner.content import PackError
+    from careerplanner.services import backup
+    from careerplanner.store import StoreOpenError
+    from careerplanner.ui import create_main_window
+    from careerplanner.ui.dialogs import open_problem
+
+    while True:
+        try:
+            return create_main_window(data_dir)
+        except paths.DataDirError as exc:
+            show_error("Cannot use the data folder", str(exc))
+            return None
+        except backup.BackupError as exc:
+            show_error(
+                "Cannot update your data",
+                f"{exc}\n\nA backup is needed before your data is updated. Nothing was changed.",
+            )
+            return None
+        except StoreOpenError as exc:
+            newest = (
+                None if exc.kind in open_problem.ONLY_QUIT else backup.newest_good_backup(data_dir)
+            )
+            choice = open_problem.ask(exc, newest)
+            if choice == open_problem.QUIT:
+                return None
+            chosen = newest.file.path if choice == open_problem.RESTORE and newest else None
+            try:
+                moved = backup.recover(data_dir, chosen)
+            except backup.BackupError as err:
+                show_error("Cannot recover your data", str(err))
+                return None
+            print(f"careerplanner: the unusable database was moved aside to {moved}")
+        except PackError as exc:
+            show_error("The built-in career path is damaged", str(exc))
+            return None

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QStackedLayout,
     QTabWidget,
     QWidget,
 )
 
-from careerplanner import APP_DISPLAY_NAME, __version__, paths
+from careerplanner import APP_DISPLAY_NAME, paths
 from careerplanner.services import catalog, progress, settings
 from careerplanner.store import Store
+from careerplanner.ui import theme
+from careerplanner.ui.app_dialogs import AboutDialog, SettingsDialog, ShortcutsDialog, make_action
+from careerplanner.ui.data_actions import DataActions
 from careerplanner.ui.events import AppEvents
+from careerplanner.ui.path_actions import PathActions
 from careerplanner.ui.tabs.base import BaseTab
 
 TabFactory = Callable[[Store, AppEvents, int], BaseTab]
@@ -104,6 +109,15 @@ class MainWindow(QMainWindow):
         self.events.navigate.connect(self._navigate)
 
         self._build_menus(_tab_factories())
+        self.data_actions: DataActions | None = None
+        if data_dir_text:
+            self.data_actions = DataActions(
+                self, store, self.events, Path(data_dir_text), self._after_data_replaced,
+                self._flush_tabs,
+            )  # fmt: skip
+            quit_action = next((a for a in self.file_menu.actions() if "Quit" in a.text()), None)
+            self.data_actions.add_to(self.file_menu, quit_action)
+        self._add_app_extras()
         self._update_title()
         self._update_status()
         self._restore_geometry()
@@ -183,18 +197,104 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{APP_DISPLAY_NAME} {__version__}")
-        box.setInformativeText(
-            "Plan and track your way to a new role: a curated roadmap, a skills radar, "
-            "interview practice with spaced repetition, and a printable study plan.\n\n"
-            f"Your data is kept in:\n{self.data_dir_text}\n\nLicence: MIT."
-        )
-        box.setIcon(QMessageBox.Icon.Information)
-        box.exec()
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self, self.data_dir_text)
+        dialog.open()
+        return dialog
+
+    def _add_app_extras(self) -> None:
+        """Career paths, theme, settings and help: the parts beyond the tabs."""
+        bar = self.menuBar()
+        menus = {a.text().replace("&", ""): a.menu() for a in bar.actions()}
+        file_menu, edit_menu = menus["File"], menus["Edit"]
+        view_menu, help_menu = menus["View"], menus["Help"]
+        assert isinstance(file_menu, QMenu) and isinstance(edit_menu, QMenu)
+        assert isinstance(view_menu, QMenu) and isinstance(help_menu, QMenu)
+        self.path_actions = PathActions(
+            self, self.store, Path(self.data_dir_text) if self.data_dir_text else None,
+            self.set_path, lambda: self.path_id,
+        )  # fmt: skip
+        self.path_actions.add_to(file_menu)
+        bar.setCornerWidget(self.path_actions.combo, Qt.Corner.TopRightCorner)
+
+        edit_menu.addSeparator()
+        settings_action = make_action(self, "&Settings…", "action_settings", "Ctrl+,")
+        settings_action.triggered.connect(self.show_settings)
+        edit_menu.addAction(settings_action)
+
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        current = settings.get(self.store, theme.SETTING) or theme.SYSTEM
+        self.theme_actions: dict[str, QAction] = {}
+        for mode in theme.MODES:
+            action = make_action(self, theme.LABELS[mode], f"action_theme_{mode}")
+            action.setCheckable(True)
+            action.setChecked(mode == current)
+            action.triggered.connect(lambda _c=False, md=mode: self.set_theme(md))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[mode] = action
+        theme.apply(current)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(lambda *_: self._system_scheme_changed())
+
+        shortcuts = make_action(self, "&Keyboard Shortcuts", "action_shortcuts", "F1")
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.insertAction(help_menu.actions()[0], shortcuts)
+
+    def set_path(self, path_id: int) -> None:
+        """Switch every tab to another career path (remembered)."""
+        if path_id == self.path_id:
+            return
+        self._flush_tabs()
+        self.path_id = path_id
+        info = catalog.path_info(self.store, path_id)
+        settings.put(self.store, settings.ACTIVE_PATH, info.key)
+        self.events.undo_stack.clear()
+        self.events.path_changed.emit(path_id)
+        self._update_title()
+        self._update_status()
+        self.path_actions.reload()
+
+    def set_theme(self, mode: str) -> None:
+        settings.put(self.store, theme.SETTING, mode)
+        theme.apply(mode)
+        if mode in self.theme_actions:
+            self.theme_actions[mode].setChecked(True)
+
+    def _system_scheme_changed(self) -> None:
+        if (settings.get(self.store, theme.SETTING) or theme.SYSTEM) == theme.SYSTEM:
+            theme.apply(theme.SYSTEM)
+
+    def show_settings(self) -> SettingsDialog:
+        categories: list[str] = []
+        for q in catalog.questions(self.store, self.path_id):
+            if not q.retired and q.category not in categories:
+                categories.append(q.category)
+        dialog = SettingsDialog(self, self.store, categories)
+
+        def done(result: int) -> None:
+            if result:
+                dialog.save()
+                self.set_theme(settings.get(self.store, theme.SETTING) or theme.SYSTEM)
+                self._refresh_after_settings()
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _refresh_after_settings(self) -> None:
+        for host in self._hosts:
+            if host.tab is not None:
+                host.tab.refresh()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self, self.menuBar())
+        dialog.open()
+        return dialog
 
     # -- title, status, geometry -------------------------------------------------------
     def _update_title(self) -> None:
@@ -221,14 +321,41 @@ class MainWindow(QMainWindow):
         settings.put(self.store, settings.WINDOW_GEOMETRY, geometry)
         settings.put(self.store, settings.CURRENT_TAB, str(self.tabs.currentIndex()))
 
+    def _flush_tabs(self) -> None:
+        for host in self._hosts:
+            if host.tab is not None:
+                host.tab.flush()
+
+    def _after_data_replaced(self) -> None:
+        """A restore or import replaced the data: the path may have a new id."""
+        path_id = settings.active_path_id(self.store)
+        if path_id != self.path_id:
+            self.path_id = path_id
+            self.events.path_changed.emit(path_id)
+        self._update_title()
+        self._update_status()
+
+    def bring_to_front(self) -> None:
+        """Another start asked for this window (single instance)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self._flush_tabs()
+        except Exception as exc:  # a full disk must not stop the window closing
+            self.statusBar().showMessage(f"Could not save your last edit: {exc}")
+        if self.data_actions is not None:
+            self.data_actions.on_close()
         try:
             self.save_window_state()
         except Exception as exc:  # a full disk must not stop the window closing
             self.statusBar().showMessage(f"Could not save the window layout: {exc}")
         for host in self._hosts:
             if host.tab is not None:
-                host.tab.flush()
                 host.tab.disconnect_all()
         self.store.close()
         super().closeEvent(event)

@@ -1,0 +1,159 @@
+"""Headless data commands: backup, restore, check, export-json, import-json.
+
+Each prints a short, plain report and returns the exit status; failures (a damaged
+file, a full disk, a read-only folder, a bad import file) print what is wrong and never
+a traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import PeeweeException
+
+from careerplanner import paths
+from careerplanner.content import PackError
+from careerplanner.services import backup, userdata
+from careerplanner.services.startup import open_data_dir
+from careerplanner.store import Store, StoreOpenError
+from careerplanner.store.backup import BackupError, describe_os_error
+
+RUNNING = (
+    "Career Planner is running with this data folder. Close it first, "
+    "or use the File menu in the app."
+)
+
+
+def _err(message: str) -> int:
+    print(f"careerplanner: {message}", file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def _exclusive(data_dir: Path) -> Iterator[bool]:
+    from careerplanner.ui.single_instance import exclusive
+
+    with exclusive(data_dir) as taken:
+        yield taken
+
+
+def _with_store(data_dir: Path, action: Callable[[Store], int]) -> int:
+    try:
+        store = open_data_dir(data_dir)
+    except paths.DataDirError as exc:
+        return _err(str(exc))
+    except StoreOpenError as exc:
+        hint = ""
+        if exc.kind not in (StoreOpenError.NEWER, StoreOpenError.UNREADABLE):
+            hint = (
+                " Run 'careerplanner restore BACKUP' to restore a backup, or start the app to "
+                "choose what to do. The file was left untouched."
+            )
+        return _err(f"{exc}{hint}")
+    except (BackupError, PackError) as exc:
+        return _err(str(exc))
+    except (OSError, sqlite3.Error, PeeweeException) as exc:
+        return _err(f"The data cannot be opened: {describe_os_error(exc)}.")
+    try:
+        return action(store)
+    except (BackupError, userdata.UserDataError) as exc:
+        return _err(str(exc))
+    except (OSError, sqlite3.Error, PeeweeException) as exc:
+        return _err(f"Nothing was changed: {describe_os_error(exc)}.")
+    finally:
+        store.close()
+
+
+def cmd_backup(data_dir: Path) -> int:
+    def action(store: Store) -> int:
+        made = backup.back_up(store, data_dir, "manual")
+        print(f"Backup written and checked: {made.path} ({made.size / 1024:.0f} KiB)")
+        return 0
+
+    return _with_store(data_dir, action)
+
+
+def cmd_restore(data_dir: Path, file: str) -> int:
+    source = Path(file).expanduser().resolve()
+    try:
+        paths.ensure_data_dir(data_dir)
+    except paths.DataDirError as exc:
+        return _err(str(exc))
+    with _exclusive(data_dir) as taken:
+        if not taken:
+            return _err(RUNNING)
+        try:
+            store = open_data_dir(data_dir)
+        except StoreOpenError as exc:
+            if exc.kind in (StoreOpenError.NEWER, StoreOpenError.UNREADABLE):
+                return _err(str(exc))
+            try:
+                moved = backup.recover(data_dir, source)
+            except BackupError as err:
+                return _err(str(err))
+            print(f"The unusable database was moved aside to {moved}.")
+            print(f"Restored {source.name}.")
+            return 0
+        except (BackupError, PackError) as exc:
+            return _err(str(exc))
+        except (OSError, sqlite3.Error, PeeweeException) as exc:
+            return _err(f"The data cannot be opened: {describe_os_error(exc)}.")
+        store.close()
+
+        def action(store: Store) -> int:
+            safety = backup.restore(store, data_dir, source)
+            print(f"Restored {source.name}. The data as it was is kept in {safety.path}.")
+            return 0
+
+        return _with_store(data_dir, action)
+
+
+def cmd_check(data_dir: Path) -> int:
+    report = backup.check_data_dir(data_dir)
+    for line in report.lines:
+        print(line)
+    return 0 if report.healthy else 1
+
+
+def cmd_export(data_dir: Path, out: str) -> int:
+    target = Path(out).expanduser().resolve()
+
+    def action(store: Store) -> int:
+        userdata.export_file(store, target)
+        print(f"Exported all your data to {target}")
+        return 0
+
+    return _with_store(data_dir, action)
+
+
+def cmd_import(data_dir: Path, file: str) -> int:
+    source = Path(file).expanduser().resolve()
+    try:
+        paths.ensure_data_dir(data_dir)
+    except paths.DataDirError as exc:
+        return _err(str(exc))
+    with _exclusive(data_dir) as taken:
+        if not taken:
+            return _err(RUNNING)
+
+        def action(store: Store) -> int:
+            try:
+                result = userdata.import_file(store, data_dir, source)
+            except userdata.UserDataError as exc:
+                print(f"careerplanner: {source.name} was not imported:", file=sys.stderr)
+                print(str(exc), file=sys.stderr)
+                print("Nothing was changed.", file=sys.stderr)
+                return 1
+            print(
+                f"Imported {source.name}: {len(result.paths)} career path(s), "
+                f"{result.tutorials} tutorials, {result.attempts} practice answers."
+            )
+            if result.backup is not None:
+                print(f"Your data as it was is kept in {result.backup.path}.")
+            return 0
+
+        return _with_store(data_dir, action)

@@ -1,0 +1,96 @@
+"""Headless plan and pack commands: export-pdf, export-ics, export-markdown, import-path.
+
+They need no display (Qt runs offscreen for the PDF). Each prints one line and returns
+the exit status: 0 on success, 1 with a clear message when the output cannot be
+written or the input is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+COMMANDS = ("export-pdf", "export-ics", "export-markdown", "import-path")
+
+
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    for name, kind, meta in (
+        ("export-pdf", "the study plan as a PDF document", "OUT.pdf"),
+        ("export-ics", "the weekly study blocks as an iCalendar file", "OUT.ics"),
+        ("export-markdown", "the study plan as Markdown", "OUT.md"),
+    ):
+        cmd = commands.add_parser(name, parents=[common], help=f"write {kind}")
+        cmd.add_argument("out", metavar=meta)
+        if name == "export-pdf":
+            cmd.add_argument(
+                "--paper", choices=("A4", "Letter"), default=None,
+                help="paper size (default: the setting, else from the locale)",
+            )  # fmt: skip
+    imp = commands.add_parser(
+        "import-path", parents=[common], help="import or update a career path from a pack file"
+    )
+    imp.add_argument("file", metavar="FILE")
+
+
+def _err(message: str) -> int:
+    print(f"careerplanner: {message}", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run one of ``COMMANDS``."""
+    from careerplanner import paths
+    from careerplanner.content import PackError
+    from careerplanner.services import settings
+    from careerplanner.services.startup import open_data_dir
+    from careerplanner.store import StoreOpenError
+
+    try:
+        store = open_data_dir(data_dir)
+    except (paths.DataDirError, StoreOpenError, PackError) as exc:
+        return _err(str(exc))
+    try:
+        if args.command == "import-path":
+            from careerplanner.services import packs
+
+            try:
+                result = packs.import_pack_file(store, Path(args.file))
+            except (PackError, packs.PackImportError) as exc:
+                return _err(str(exc))
+            from careerplanner.services import catalog
+
+            info = catalog.path_info(store, result.path_id)
+            verb = "Imported" if result.created else "Updated"
+            print(f"{verb} “{info.title}”: {info.phase_count} phases, "
+                  f"{info.tutorial_count} tutorials, {info.question_count} questions.")  # fmt: skip
+            return 0
+        return _export(args, store, settings.active_path_id(store))
+    finally:
+        store.close()
+
+
+def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
+    from careerplanner.export import ICS, MARKDOWN, PDF, ExportError, export_plan
+    from careerplanner.services import report, settings
+    from careerplanner.store import Store
+
+    assert isinstance(store, Store)
+    kind = {"export-pdf": PDF, "export-ics": ICS, "export-markdown": MARKDOWN}[args.command]
+    data = report.build_report(store, path_id)
+    paper = "A4"
+    if kind == PDF:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        from careerplanner.export.pdf import default_paper
+
+        if QGuiApplication.instance() is None:
+            QGuiApplication(sys.argv[:1])
+        paper = args.paper or settings.get(store, "plan.paper") or default_paper()
+    try:
+        print(export_plan(kind, data, Path(args.out).expanduser(), paper=paper))
+    except ExportError as exc:
+        return _err(str(exc))
+    return 0

@@ -1,0 +1,334 @@
+"""Full export and import of the user's state as versioned JSON.
+
+Everything the user did is exported, keyed by the career path's key and the items'
+stable keys (never database ids): tutorial statuses, dates, notes and links, own
+tutorials, self-assessed levels, ticked topics and snapshots, practice cards, drafts and
+attempts, own questions, reading statuses, plan settings and app settings. The format is
+documented in ``docs/user-data-format.md``.
+
+Import validates the whole file first (``userdata_check.validate``), takes a backup, and
+then replaces the user state of each path in the file in one transaction: a failure
+leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from careerplanner import __version__
+from careerplanner.services import backup
+from careerplanner.services.userdata_check import (
+    FORMAT,
+    FORMAT_VERSION,
+    UserData,
+    UserDataError,
+    validate,
+)
+from careerplanner.store import Store
+from careerplanner.store import models as m
+from careerplanner.store.backup import BackupFile, describe_os_error
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+__all__ = ["ImportResult", "UserDataError", "export_data", "export_file", "import_file", "read"]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    paths: tuple[str, ...]
+    tutorials: int
+    attempts: int
+    backup: BackupFile | None
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def _when(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    text = str(value)
+    with contextlib.suppress(ValueError):
+        return datetime.fromisoformat(text).isoformat()
+    return text
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _json(value: str | None) -> Any:
+    if value is None:
+        return None
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def _export_path(path: m.CareerPath) -> dict[str, Any]:
+    phases = list(
+        m.Phase.select().where(m.Phase.path == path).order_by(m.Phase.position, m.Phase.key)
+    )
+    phase_key = {p.id: p.key for p in phases}
+    phase_pos = {p.id: p.position for p in phases}
+    skills = list(
+        m.Skill.select().where(m.Skill.path == path).order_by(m.Skill.position, m.Skill.key)
+    )
+    skill_key = {s.id: s.key for s in skills}
+    tutorials = sorted(
+        m.Tutorial.select().where(m.Tutorial.path == path),
+        key=lambda t: (phase_pos.get(t.phase_id, 0), t.custom, t.position, t.key),
+    )
+    questions = list(
+        m.Question.select()
+        .where(m.Question.path == path)
+        .order_by(m.Question.custom, m.Question.position, m.Question.key)
+    )
+    plan = m.PlanSettings.get_or_none(m.PlanSettings.path == path)
+    return {
+        "key": path.key,
+        "title": path.title,
+        "pack_version": path.pack_version,
+        "phases": [
+            {
+                "key": p.key,
+                "title": p.title,
+                "summary": p.summary,
+                "position": p.position,
+                "retired": bool(p.retired),
+            }
+            for p in phases
+        ],
+        "skills": [
+            {
+                "key": s.key,
+                "name": s.name,
+                "summary": s.summary,
+                "target": s.target,
+                "position": s.position,
+                "retired": bool(s.retired),
+                "level": s.level,
+                "topics": [
+                    {
+                        "key": t.key,
+                        "name": t.name,
+                        "position": t.position,
+                        "retired": bool(t.retired),
+                        "checked": bool(t.checked),
+                    }
+                    for t in m.Topic.select()
+                    .where(m.Topic.skill == s)
+                    .order_by(m.Topic.position, m.Topic.key)
+                ],
+            }
+            for s in skills
+        ],
+        "tutorials": [
+            {
+                "key": t.key,
+                "custom": bool(t.custom),
+                "retired": bool(t.retired),
+                "phase": phase_key[t.phase_id],
+                "skill": skill_key.get(t.skill_id or 0),
+                "position": t.position,
+                "title": t.title,
+                "level": t.level,
+                "hours": float(t.hours),
+                "url": t.url,
+                "description": t.description,
+                "status": t.status,
+                "started_on": _day(t.started_on),
+                "finished_on": _day(t.finished_on),
+                "notes": t.notes,
+                "updated_at": _when(t.updated_at),
+                "links": [
+                    {"title": link.title, "url": link.url}
+                    for link in m.TutorialLink.select()
+                    .where(m.TutorialLink.tutorial == t)
+                    .order_by(m.TutorialLink.position, m.TutorialLink.id)
+                ],
+            }
+            for t in tutorials
+        ],
+        "questions": [
+            {
+                "key": q.key,
+                "custom": bool(q.custom),
+                "retired": bool(q.retired),
+                "position": q.position,
+                "category": q.category,
+                "text": q.text,
+                "guidance": q.guidance,
+                "focus_points": [
+                    f.text
+                    for f in m.FocusPoint.select()
+                    .where(m.FocusPoint.question == q)
+                    .order_by(m.FocusPoint.position, m.FocusPoint.id)
+                ],
+                "card": _json(q.card),
+                "due": _when(q.due),
+                "last_rating": q.last_rating,
+                "last_review": _when(q.last_review),
+                "draft": q.draft,
+                "attempts": [
+                    {
+                        "reviewed_at": _when(a.reviewed_at),
+                        "duration_s": float(a.duration_s),
+                        "covered": a.covered,
+                        "total": a.total,
+                        "covered_points": _json(a.covered_points),
+                        "rating": a.rating,
+                        "answer": a.answer,
+                        "card_before": _json(a.card_before),
+                        "card_after": _json(a.card_after),
+                        "mock": bool(a.mock),
+                    }
+                    for a in m.Attempt.select()
+                    .where(m.Attempt.question == q)
+                    .order_by(m.Attempt.reviewed_at, m.Attempt.id)
+                ],
+            }
+            for q in questions
+        ],
+        "books": [
+            {
+                "key": b.key,
+                "title": b.title,
+                "authors": b.authors,
+                "url": b.url,
+                "position": b.position,
+                "retired": bool(b.retired),
+                "status": b.status,
+            }
+            for b in m.Book.select()
+            .where(m.Book.path == path)
+            .order_by(m.Book.position, m.Book.key)
+        ],
+        "snapshots": [
+            {
+                "taken_at": _when(s.taken_at),
+                "note": s.note,
+                "levels": _json(s.levels),
+                "topics": _json(s.topics),
+            }
+            for s in m.Snapshot.select()
+            .where(m.Snapshot.path == path)
+            .order_by(m.Snapshot.taken_at, m.Snapshot.id)
+        ],
+        "plan": None
+        if plan is None
+        else {
+            "hours_per_week": float(plan.hours_per_week),
+            "start_date": _day(plan.start_date),
+            "target_date": _day(plan.target_date),
+            "include_reading": bool(plan.include_reading),
+            "include_practice": bool(plan.include_practice),
+            "learner_name": plan.learner_name,
+        },
+    }
+
+
+def export_data(store: Store) -> dict[str, Any]:
+    """All user state as a JSON-ready document."""
+    with store.db.atomic():  # one consistent read
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": __version__,
+            "exported_at": datetime.now().replace(microsecond=0).isoformat(),
+            "settings": {s.key: s.value for s in m.Setting.select().order_by(m.Setting.key)},
+            "paths": [
+                _export_path(p)
+                for p in m.CareerPath.select().order_by(
+                    m.CareerPath.builtin.desc(), m.CareerPath.key
+                )
+            ],
+        }
+
+
+def export_file(store: Store, target: Path) -> None:
+    """Write the export to ``target`` atomically (a temporary file renamed into place).
+
+    Raises OSError subclasses as ``UserDataError`` with a plain message.
+    """
+    text = json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise UserDataError(
+            [f"{target} could not be written: {describe_os_error(exc)}. Nothing was saved."]
+        ) from exc
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+def read(store: Store, source: Path) -> UserData:
+    """Read and validate ``source`` completely; nothing is written."""
+    try:
+        if source.stat().st_size > MAX_FILE_BYTES:
+            raise UserDataError([f"{source.name} is larger than 64 MB: not a data file."])
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise UserDataError([f"{source} cannot be read: {describe_os_error(exc)}."]) from exc
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserDataError([f"{source.name} is not a text (UTF-8) file."]) from None
+    except json.JSONDecodeError as exc:
+        raise UserDataError(
+            [
+                f"{source.name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                f"column {exc.colno}."
+            ]
+        ) from None
+    data = validate(document)
+    missing = [
+        f"paths[{i}].key: the career path {p.key!r} is not installed here; install it first"
+        for i, p in enumerate(data.paths)
+        if m.CareerPath.get_or_none(m.CareerPath.key == p.key) is None
+    ]
+    if missing:
+        raise UserDataError(missing)
+    return data
+
+
+def import_file(store: Store, data_dir: Path | None, source: Path) -> ImportResult:
+    """Validate ``source``, back up (when ``data_dir`` is given), then replace the user
+    state of every path in the file, in one transaction."""
+    data = read(store, source)
+    made = backup.back_up(store, data_dir, "import") if data_dir is not None else None
+    from careerplanner.services.userdata_write import write_path
+
+    tutorials = attempts = 0
+    with store.db.atomic():
+        m.Setting.delete().execute()
+        for key, value in data.settings.items():
+            m.Setting.create(key=key, value=value)
+        for path_data in data.paths:
+            t, a = write_path(path_data)
+            tutorials += t
+            attempts += a
+    return ImportResult(tuple(p.key for p in data.paths), tutorials, attempts, made)

@@ -1,0 +1,217 @@
+"""The File menu's data actions and automatic backups, for the main window.
+
+Back Up Now, Restore Backup…, Export Data…, Import Data…; a backup on closing and, while
+there are changes, at most every 30 minutes. After a restore or an import the undo history
+is cleared and ``events.data_replaced`` makes every tab reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from careerplanner.services import backup, userdata
+from careerplanner.store import Store
+from careerplanner.store.backup import describe_os_error, is_write_problem
+from careerplanner.ui.dialogs.restore import RestoreDialog
+from careerplanner.ui.events import AppEvents
+
+
+class DataActions(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        store: Store,
+        events: AppEvents,
+        data_dir: Path,
+        on_replaced: Callable[[], None],
+        prepare: Callable[[], None] = lambda: None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.events = events
+        self.data_dir = data_dir
+        self._on_replaced = on_replaced
+        self._prepare = prepare
+        self.tracker = backup.ChangeTracker(store)
+        self.timer = QTimer(self)
+        self.timer.setObjectName("auto_backup_timer")
+        self.timer.setInterval(backup.AUTO_BACKUP_MINUTES * 60 * 1000)
+        self.timer.timeout.connect(self.auto_backup)
+        self.timer.start()
+        self.last_error = ""
+
+        def action(text: str, name: str, slot: Callable[[], object]) -> QAction:
+            act = QAction(text, window)
+            act.setObjectName(name)
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        self.backup_action = action("&Back Up Now", "action_backup", self.back_up_now)
+        self.restore_action = action("&Restore Backup…", "action_restore", self.restore)
+        self.export_action = action("&Export Data…", "action_export_data", self.export_data)
+        self.import_action = action("&Import Data…", "action_import_data", self.import_data)
+
+    def add_to(self, menu: QMenu, before: QAction | None) -> None:
+        actions = [
+            self.backup_action,
+            self.restore_action,
+            None,
+            self.export_action,
+            self.import_action,
+            None,
+        ]
+        for act in actions:
+            if act is None:
+                menu.insertSeparator(before) if before else menu.addSeparator()
+            elif before is not None:
+                menu.insertAction(before, act)
+            else:
+                menu.addAction(act)
+
+    # -- messages ------------------------------------------------------------------------
+    def _box(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(self.window)
+        box.setIcon(icon)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        if details:
+            box.setInformativeText(details)
+        box.exec()
+
+    def _status(self, text: str) -> None:
+        self.events.status_message.emit(text)
+
+    # -- backups -------------------------------------------------------------------------
+    def _write(self, reason: str) -> backup.BackupFile | None:
+        try:
+            made = backup.back_up(self.store, self.data_dir, reason)
+        except backup.BackupError as exc:
+            self.last_error = str(exc)
+            return None
+        self.last_error = ""
+        self.tracker.mark_clean()
+        return made
+
+    def back_up_now(self) -> None:
+        made = self._write("manual")
+        if made is None:
+            self._box(
+                QMessageBox.Icon.Warning,
+                "Backup failed",
+                self.last_error,
+                "Your data itself is unchanged.",
+            )
+        else:
+            self._status(f"Backup written and checked: {made.path.name}")
+
+    def auto_backup(self) -> None:
+        """Every 30 minutes: back up when something changed; a failure is retried later."""
+        if not self.tracker.dirty():
+            return
+        if self._write("auto") is None:
+            self._status(f"Automatic backup failed; will retry. {self.last_error}")
+
+    def on_close(self) -> None:
+        """On closing: back up when something changed, or when there is no backup yet."""
+        self.timer.stop()
+        if self.tracker.dirty() or not backup.list_backups(self.data_dir):
+            self._write("close")
+
+    # -- restore, export, import -------------------------------------------------------------
+    def _replaced(self) -> None:
+        self.events.undo_stack.clear()
+        self.tracker.mark_clean()
+        self._on_replaced()
+        self.events.data_replaced.emit()
+
+    def restore(self) -> None:
+        dialog = RestoreDialog(backup.list_backups(self.data_dir, full_check=True), self.window)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        if chosen is None:
+            return
+        self.restore_file(chosen)
+
+    def restore_file(self, chosen: Path) -> bool:
+        self._prepare()
+        try:
+            safety = backup.restore(self.store, self.data_dir, chosen)
+        except backup.BackupError as exc:
+            self._box(
+                QMessageBox.Icon.Warning, "Restore failed", str(exc), "Your data is unchanged."
+            )
+            return False
+        self._replaced()
+        self._status(f"Restored {chosen.name}; your data as it was is in {safety.path.name}")
+        return True
+
+    def export_data(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Export Data",
+            str(Path.home() / "careerplanner-data.json"),
+            "JSON files (*.json)",
+        )
+        if target:
+            self.export_to(Path(target))
+
+    def export_to(self, target: Path) -> bool:
+        try:
+            userdata.export_file(self.store, target)
+        except userdata.UserDataError as exc:
+            self._box(QMessageBox.Icon.Warning, "Export failed", str(exc))
+            return False
+        self._status(f"Exported all your data to {target}")
+        return True
+
+    def import_data(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self.window, "Import Data", str(Path.home()), "JSON files (*.json);;All files (*)"
+        )
+        if source:
+            self.import_from(Path(source))
+
+    def import_from(self, source: Path) -> bool:
+        self._prepare()
+        try:
+            result = userdata.import_file(self.store, self.data_dir, source)
+        except userdata.UserDataError as exc:
+            self._box(
+                QMessageBox.Icon.Warning,
+                f"{source.name} was not imported",
+                str(exc),
+                "Nothing was changed.",
+            )
+            return False
+        except backup.BackupError as exc:
+            self._box(
+                QMessageBox.Icon.Warning,
+                "Import stopped",
+                str(exc),
+                "A backup must be written before an import. Nothing was changed.",
+            )
+            return False
+        except Exception as exc:
+            if not is_write_problem(exc):
+                raise
+            self._box(
+                QMessageBox.Icon.Warning,
+                "Import failed",
+                f"The import could not be saved: {describe_os_error(exc)}.",
+                "Nothing was changed.",
+            )
+            return False
+        self._replaced()
+        self._status(
+            f"Imported {source.name}: {result.tutorials} tutorials, "
+            f"{result.attempts} practice answers"
+        )
+        return True

@@ -1,0 +1,155 @@
+"""Career paths in the window: the selector, and import, export and removal of packs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox, QWidget
+
+from careerplanner.content import PackError
+from careerplanner.services import catalog, packs
+from careerplanner.store import Store
+from careerplanner.ui.app_dialogs import make_action
+
+PACK_FILTER = "Career path (*.yaml *.yml);;All files (*)"
+
+
+class PathActions:
+    """Owns the path selector and the File-menu actions for packs.
+
+    ``switch(path_id)`` is the window's way to change the selected path.
+    """
+
+    def __init__(
+        self, window: QWidget, store: Store, data_dir: Path | None,
+        switch: Callable[[int], None], current: Callable[[], int],
+    ) -> None:  # fmt: skip
+        self.window = window
+        self.store = store
+        self.data_dir = data_dir
+        self.switch = switch
+        self.current = current
+        self.combo = QComboBox()
+        self.combo.setObjectName("path_selector")
+        self.combo.setAccessibleName("Career path")
+        self.combo.setToolTip("The career path every tab shows")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.activated.connect(self._chosen)
+        self.import_action = make_action(window, "&Import Career Path…", "action_import_path")
+        self.export_action = make_action(window, "E&xport Career Path…", "action_export_path")
+        self.remove_action = make_action(window, "Re&move Career Path…", "action_remove_path")
+        self.import_action.triggered.connect(lambda: self.import_file(self.ask_open()))
+        self.export_action.triggered.connect(lambda: self.export_file(self.ask_save()))
+        self.remove_action.triggered.connect(self.confirm_remove)
+        self.reload()
+
+    def add_to(self, menu: QMenu) -> None:
+        """Put the pack actions just above the menu's last entry (Quit)."""
+        actions = menu.actions()
+        last = actions[-1] if actions else None
+        if last is None:
+            menu.addActions([self.import_action, self.export_action, self.remove_action])
+            return
+        for action in (self.import_action, self.export_action, self.remove_action):
+            menu.insertAction(last, action)
+        menu.insertSeparator(last)
+
+    def reload(self) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for p in catalog.list_paths(self.store):
+            label = p.title + (" (built in)" if p.builtin else "")
+            self.combo.addItem(label, p.id)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(self.current())))
+        self.combo.blockSignals(False)
+        self.combo.setVisible(self.combo.count() > 1)
+        current = next((p for p in catalog.list_paths(self.store) if p.id == self.current()), None)
+        self.remove_action.setEnabled(current is not None and not current.builtin)
+
+    def _chosen(self, index: int) -> None:
+        path_id = self.combo.itemData(index)
+        if isinstance(path_id, int) and path_id != self.current():
+            self.switch(path_id)
+            self.reload()
+
+    # -- files (the dialogs are separate so tests can answer them) -----------------------
+    def ask_open(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import Career Path", "", PACK_FILTER)
+        return Path(name) if name else None
+
+    def ask_save(self) -> Path | None:
+        info = catalog.path_info(self.store, self.current())
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Export Career Path", str(Path.home() / f"{info.key}.yaml"), PACK_FILTER
+        )
+        return Path(name) if name else None
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(self.window)
+        box.setIcon(icon)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.exec()
+
+    def import_file(self, file: Path | None) -> bool:
+        if file is None:
+            return False
+        try:
+            result = packs.import_pack_file(self.store, file)
+        except (PackError, packs.PackImportError) as exc:
+            self._message(QMessageBox.Icon.Warning, "Cannot import this career path", str(exc))
+            return False
+        except Exception as exc:
+            self._message(QMessageBox.Icon.Warning, "Cannot import this career path",
+                          f"{file}: {exc}")  # fmt: skip
+            return False
+        self.switch(result.path_id)
+        self.reload()
+        return True
+
+    def export_file(self, out: Path | None) -> bool:
+        if out is None:
+            return False
+        try:
+            text = packs.export_pack(self.store, self.current())
+            tmp = out.with_name(f".{out.name}.part")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(out)
+        except OSError as exc:
+            self._message(QMessageBox.Icon.Warning, "Cannot export the career path",
+                          f"Cannot write {out}: {exc.strerror or exc}.")  # fmt: skip
+            return False
+        return True
+
+    def confirm_remove(self) -> bool:
+        path_id = self.current()
+        info = catalog.path_info(self.store, path_id)
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Remove Career Path")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Remove the career path “{info.title}” with all your progress on it?")
+        box.setInformativeText("A backup is made first, so you can restore it later.")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText("Remove")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return False
+        try:
+            if self.data_dir is not None:
+                from careerplanner.services import backup
+
+                backup.back_up(self.store, self.data_dir, "remove")
+            packs.remove_path(self.store, path_id)
+        except Exception as exc:
+            self._message(QMessageBox.Icon.Warning, "Cannot remove the career path", str(exc))
+            return False
+        remaining = catalog.list_paths(self.store)
+        self.switch(remaining[0].id)
+        self.reload()
+        return True

@@ -1,0 +1,1 @@
+"""Widgets of the Interview Practice tab: bank model, timer, session, history, dialogs."""

@@ -1,0 +1,174 @@
+"""The left pane of the practice tab: the question bank, readiness, own questions, tips."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.services.practice import CategoryReadiness
+from careerplanner.ui import widgets as w
+from careerplanner.ui.practice import bank_model as bm
+from careerplanner.ui.practice import fmt
+
+
+class BankPane(QWidget):
+    """Widgets only; the tab fills them from the services and wires the actions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = bm.QuestionBankModel(self)
+        self.proxy = bm.CategoryFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.category_filter = QComboBox()
+        self.category_filter.setObjectName("category_filter")
+        self.category_filter.setAccessibleName("Filter by category")
+        self.due_label = w.label("", bold=True, name="due_count", wrap=False)
+        self.next_button = QPushButton("Practise &next due")
+        self.next_button.setObjectName("next_due")
+        filters = QHBoxLayout()
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.due_label)
+        filters.addWidget(self.next_button)
+
+        self._readiness = QGridLayout()
+        self._readiness.setSpacing(6)
+
+        self.view = QTableView()
+        self.view.setObjectName("bank_view")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setAccessibleName("Question bank")
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(bm.COL_QUESTION, QHeaderView.ResizeMode.Stretch)
+        for col in (bm.COL_CATEGORY, bm.COL_RATING, bm.COL_DUE, bm.COL_READY):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.add_button = QPushButton("&Add Question…")
+        self.add_button.setObjectName("add_question")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setObjectName("edit_question")
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.setObjectName("delete_question")
+        self.timers_button = QPushButton("&Timer Lengths…")
+        self.timers_button.setObjectName("timer_lengths")
+        own = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            own.addWidget(b)
+        own.addStretch(1)
+        own.addWidget(self.timers_button)
+
+        self.mock_count = QSpinBox()
+        self.mock_count.setObjectName("mock_count")
+        self.mock_count.setRange(1, 10)
+        self.mock_count.setValue(3)
+        self.mock_count.setSuffix(" questions")
+        self.mock_count.setAccessibleName("Number of questions in the mock interview")
+        self.mock_button = QPushButton("Start &Mock Interview")
+        self.mock_button.setObjectName("mock_start")
+        mock = QHBoxLayout()
+        mock.addWidget(w.label("Mock interview:", bold=True, wrap=False))
+        mock.addWidget(self.mock_count)
+        mock.addWidget(self.mock_button)
+        mock.addStretch(1)
+
+        tips_box = QGroupBox("Interview tips")
+        tips_area = QScrollArea()
+        tips_area.setWidgetResizable(True)
+        tips_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        self._tips = QVBoxLayout(inner)
+        self._tips.setContentsMargins(2, 2, 2, 2)
+        self._tips.setSpacing(4)
+        tips_area.setWidget(inner)
+        tips_layout = QVBoxLayout(tips_box)
+        tips_layout.setContentsMargins(8, 4, 8, 8)
+        tips_layout.addWidget(tips_area)
+        tips_box.setMinimumHeight(150)
+        tips_box.setMaximumHeight(240)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 8, 12)
+        layout.setSpacing(8)
+        layout.addWidget(w.heading("Question bank", 2))
+        layout.addLayout(filters)
+        layout.addLayout(self._readiness)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(own)
+        layout.addLayout(mock)
+        layout.addWidget(tips_box)
+
+    def show_readiness(self, items: list[CategoryReadiness]) -> None:
+        while self._readiness.count():
+            item = self._readiness.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        for i, c in enumerate(items):
+            frame, box = w.card()
+            box.setContentsMargins(10, 6, 10, 6)
+            box.setSpacing(2)
+            box.addWidget(w.label(c.category.upper(), bold=True, wrap=False))
+            box.addWidget(
+                w.label(f"{fmt.percent(c.readiness)} ready · {c.due} due", muted=True, wrap=False)
+            )
+            frame.setToolTip(f"{c.questions} question(s); readiness is explained in the docs")
+            self._readiness.addWidget(frame, i // 2, i % 2)
+            frame.show()
+
+    def show_tips(self, tips: list[str]) -> None:
+        w.clear_layout(self._tips)
+        for i, tip in enumerate(tips, start=1):
+            self._tips.addWidget(w.label(f"{i}.  {tip}"))
+        self._tips.addStretch(1)
+
+    def show_categories(self, categories: list[str]) -> None:
+        current = self.category_filter.currentData()
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem("All categories", "")
+        for c in categories:
+            self.category_filter.addItem(c, c)
+        index = self.category_filter.findData(current) if current else 0
+        self.category_filter.setCurrentIndex(max(0, index))
+        self.category_filter.blockSignals(False)
+        self.proxy.set_category(self.category_filter.currentData() or "")
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.data(bm.QuestionIdRole)
+        return int(value) if value is not None else None
+
+    def select(self, question_id: int) -> bool:
+        row = self.model.row_of(question_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.category_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True

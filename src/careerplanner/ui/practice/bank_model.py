@@ -1,0 +1,125 @@
+"""The question bank as a read-only table, filtered by category through a proxy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from careerplanner.services.practice import QuestionRow, utcnow
+from careerplanner.ui.practice import fmt
+
+COL_QUESTION, COL_CATEGORY, COL_RATING, COL_DUE, COL_READY = range(5)
+HEADERS = ("Question", "Category", "Last rating", "Due", "Readiness")
+QuestionIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class QuestionBankModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QuestionRow] = []
+        self._now = utcnow()
+
+    def set_rows(self, rows: list[QuestionRow], now: datetime) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._now = now
+        self.endResetModel()
+
+    def row_of(self, question_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == question_id:
+                return i
+        return -1
+
+    def question(self, row: int) -> QuestionRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == QuestionIdRole:
+            return r.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_QUESTION:
+                return r.text
+            if col == COL_CATEGORY:
+                return r.category
+            if col == COL_RATING:
+                return fmt.RATING_NAMES.get(r.last_rating or 0, "—")
+            if col == COL_DUE:
+                return fmt.due_text(r.due, self._now)
+            if col == COL_READY:
+                return fmt.percent(r.readiness) if not r.new else "—"
+        if role == SortRole:
+            if col == COL_RATING:
+                return r.last_rating or 0
+            if col == COL_DUE:
+                return r.due.timestamp() if r.due else 0.0
+            if col == COL_READY:
+                return r.readiness
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_QUESTION:
+                return r.text
+            if col == COL_DUE and r.due is not None:
+                return f"Next review: {fmt.local_text(r.due)}"
+            if col == COL_READY and not r.new:
+                return (
+                    f"Recall {fmt.percent(r.retrievability)}, "
+                    f"recent rubric coverage {fmt.percent(r.coverage)}"
+                )
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_RATING, COL_READY):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class CategoryFilter(QSortFilterProxyModel):
+    """Shows one category, or all when the category is empty."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._category = ""
+        self.setSortRole(SortRole)
+
+    def set_category(self, category: str) -> None:
+        self.beginFilterChange()
+        self._category = category
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._category:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, QuestionBankModel)
+        return model.question(source_row).category == self._category

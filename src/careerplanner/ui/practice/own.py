@@ -1,0 +1,150 @@
+"""Own questions and timer lengths: the dialogs of the practice tab and what they save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from careerplanner.services import practice
+from careerplanner.services import practice_questions as questions
+from careerplanner.services.practice import PracticeError, QuestionRow
+from careerplanner.ui import undo
+from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
+
+if TYPE_CHECKING:
+    from careerplanner.store import Store
+    from careerplanner.ui.events import AppEvents
+    from careerplanner.ui.practice.bank import BankPane
+    from careerplanner.ui.practice.mock import MockRun
+    from careerplanner.ui.practice.session import SessionPanel
+
+
+class OwnQuestionsMixin(QWidget):
+    """Add, edit and delete own questions; set the timer lengths. Part of PracticeTab."""
+
+    store: Store
+    events: AppEvents
+    path_id: int
+    rows: list[QuestionRow]
+    bank: BankPane
+    session: SessionPanel
+    mock: MockRun | None
+    dialog: QDialog | None
+
+    def select_item(self, item_id: int) -> None:
+        raise NotImplementedError
+
+    def _with_current(self, action: Callable[[int], object]) -> None:
+        qid = self.bank.current_id()
+        if qid is not None:
+            action(qid)
+
+    def open_question_dialog(self, question_id: int | None) -> QuestionDialog:
+        draft = questions.question_draft(self.store, question_id) if question_id else None
+        dialog = QuestionDialog(
+            self, practice.categories(self.rows), draft, editing=question_id is not None
+        )
+        dialog.setObjectName("question_dialog")
+        self.dialog = dialog
+
+        def done(result: int) -> None:
+            if result != QuestionDialog.DialogCode.Accepted:
+                self._close_dialog(dialog)
+                return
+            try:
+                if question_id is None:
+                    new_id = questions.add_question(self.store, self.path_id, dialog.draft())
+                else:
+                    questions.update_question(self.store, question_id, dialog.draft())
+            except PracticeError as exc:
+                self._problem("Could not save the question", exc)
+                dialog.open()  # nothing typed is lost: let the user fix it
+                return
+            self._close_dialog(dialog)
+            changed = new_id if question_id is None else question_id
+            self.events.practice_reviewed.emit(changed)
+            self.select_item(changed)
+            self.events.status_message.emit("Question saved")
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def delete_question(self, question_id: int) -> None:
+        row = next((r for r in self.rows if r.id == question_id), None)
+        if row is None or not row.custom:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete Question")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Delete your question “{row.text}”?")
+        box.setInformativeText(
+            f"Its {row.attempts} attempt(s) and their answers are deleted with it."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText("Delete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return
+        try:
+            deleted = questions.delete_question(self.store, question_id)
+        except PracticeError as exc:
+            self._problem("Could not delete the question", exc)
+            return
+        first = [True]
+
+        def redo() -> None:
+            if first[0]:
+                first[0] = False
+            else:
+                questions.delete_question(self.store, question_id)
+            self.events.practice_reviewed.emit(question_id)
+
+        def undo_it() -> None:
+            questions.restore_question(self.store, deleted)
+            self.events.practice_reviewed.emit(question_id)
+            self.select_item(question_id)
+
+        undo.record(self.events, "Delete Question", redo, undo_it)
+        self.events.status_message.emit("Question deleted. Edit → Undo brings it back.")
+
+    def open_timer_dialog(self) -> TimerDialog:
+        lengths = {c: practice.timer_minutes(self.store, c) for c in practice.categories(self.rows)}
+        dialog = TimerDialog(self, lengths)
+        dialog.setObjectName("timer_dialog")
+        self.dialog = dialog
+
+        def done(result: int) -> None:
+            self._close_dialog(dialog)
+            if result != TimerDialog.DialogCode.Accepted:
+                return
+            for category, minutes in dialog.lengths().items():
+                practice.set_timer_minutes(self.store, category, minutes)
+            q = self.session.question
+            countdown = self.session.countdown
+            if q is not None and self.mock is None and countdown.elapsed() == 0:
+                self.session.length_spin.setValue(practice.timer_minutes(self.store, q.category))
+            self.events.status_message.emit("Timer lengths saved")
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _close_dialog(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _problem(self, title: str, exc: Exception) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(str(exc))
+        box.exec()
