@@ -211,18 +211,19 @@ def test_a_backup_is_taken_before_a_migration(
     store.close()
     assert b.list_files(tmp_path / "backups") == []  # nothing to migrate, no backup
 
-    def v2(db: object) -> None:
+    def next_step(db: object) -> None:
         store_db = db
         store_db.execute_sql("CREATE TABLE extra (id INTEGER PRIMARY KEY)")  # type: ignore[attr-defined]
 
-    steps = (*migrations.MIGRATIONS, migrations.Migration(2, "test step", v2))
+    version = migrations.current_version() + 1
+    steps = (*migrations.MIGRATIONS, migrations.Migration(version, "test step", next_step))
     monkeypatch.setattr(migrations, "MIGRATIONS", steps)
     store = open_store(path, tmp_path / "backups")
     store.close()
     files = b.list_files(tmp_path / "backups")
     assert [f.reason for f in files] == ["migration"]
     conn = sqlite3.connect(files[0].path)
-    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (version - 1,)
     assert conn.execute("SELECT count(*) FROM tutorial").fetchone() == (4,)
     conn.close()
 

@@ -215,6 +215,7 @@ def test_gap_table_is_largest_first_and_opens_tutorials_in_the_roadmap(
     # Finishing it there updates the progress hint and drops it from the list.
     roadmap.set_status(window.store, wanted, m.DONE)
     window.events.progress_changed.emit(wanted)
+    window.show_tab("skills")  # a hidden tab catches up when it is shown
     assert tab.tutorial_list.count() == count - 1
     assert tab.cards["ml-infrastructure"].track_label.text().startswith("1 of ")
     assert tab.cards["ml-infrastructure"].level() == 0  # the hint never sets a level

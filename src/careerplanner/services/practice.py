@@ -217,16 +217,29 @@ def _points(question_ids: Sequence[int] | None = None) -> dict[int, list[str]]:
     return points
 
 
+_RECENT_SQL = """
+    SELECT question_id, covered, total FROM (
+        SELECT question_id, covered, total, ROW_NUMBER() OVER (
+            PARTITION BY question_id ORDER BY reviewed_at DESC, id DESC) AS n
+        FROM attempt WHERE question_id IN ({marks}) AND total > 0
+    ) WHERE n <= ? ORDER BY question_id, n
+"""
+
+
 def _recent(question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
-    query: Any = (
-        m.Attempt.select(m.Attempt.question, m.Attempt.covered, m.Attempt.total)
-        .where(m.Attempt.question.in_(list(question_ids)))
-        .order_by(m.Attempt.reviewed_at.desc(), m.Attempt.id.desc())
-        .tuples()
-    )
+    """The rubric coverage of each question's newest attempts, newest first.
+
+    Only ``RECENT_ATTEMPTS`` rows per question leave SQLite (attempt(question_id,
+    reviewed_at) is indexed), however long the history.
+    """
     result: dict[int, list[tuple[int, int]]] = {}
-    for qid, covered, total in query:
-        result.setdefault(qid, []).append((covered, total))
+    ids = list(question_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = _RECENT_SQL.format(marks=", ".join("?" * len(chunk)))
+        cursor = m.Attempt._meta.database.execute_sql(sql, (*chunk, RECENT_ATTEMPTS))
+        for qid, covered, total in cursor.fetchall():
+            result.setdefault(int(qid), []).append((int(covered), int(total)))
     return result
 
 

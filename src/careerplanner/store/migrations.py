@@ -73,8 +73,16 @@ def _v1_initial_schema(db: SqliteDatabase) -> None:
         db.execute_sql(statement.rstrip(";"))
 
 
+def _v2_attempt_history_index(db: SqliteDatabase) -> None:
+    """Practice history is read per question, newest first: index it that way."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrate(SqliteMigrator(db).add_index("attempt", ("question_id", "reviewed_at"), False))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: career paths, content and user state", _v1_initial_schema),
+    Migration(2, "index practice attempts by question and time", _v2_attempt_history_index),
 )
 
 

@@ -208,6 +208,9 @@ class Attempt(BaseModel):
     card_after = TextField(null=True)
     mock = BooleanField(default=False)
 
+    class Meta:
+        indexes = ((("question", "reviewed_at"), False),)
+
 
 class Tip(BaseModel):
     path = ForeignKeyField(CareerPath, backref="tips", on_delete="CASCADE")

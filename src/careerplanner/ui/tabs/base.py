@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from careerplanner.store import Store
@@ -31,8 +32,9 @@ class BaseTab(QWidget):
         self.events = events
         self.path_id = path_id
         self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = []
+        self._stale = False
         self.listen(events.path_changed, self._on_path_changed)
-        self.listen(events.data_replaced, self.refresh)
+        self.listen(events.data_replaced, self.request_refresh)
 
     def listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
         signal.connect(slot)
@@ -46,7 +48,25 @@ class BaseTab(QWidget):
 
     def _on_path_changed(self, path_id: int) -> None:
         self.path_id = path_id
-        self.refresh()
+        self.request_refresh()
+
+    def request_refresh(self, *_args: object) -> None:
+        """Refresh now when the tab is on screen; otherwise when it is next shown.
+
+        Tabs that are not visible do no work for changes made elsewhere, which keeps
+        every click fast however many tabs have been opened.
+        """
+        if self.isVisible():
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Reload everything shown from the services."""

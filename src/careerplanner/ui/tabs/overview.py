@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -73,6 +73,7 @@ class OverviewTab(BaseTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(area)
         self.chart: object | None = None
+        self._chart_scheduled = False
 
         self.heading = w.heading("", 0)
         self.tagline = w.label("", muted=True)
@@ -123,14 +124,16 @@ class OverviewTab(BaseTab):
 
         for signal in (events.progress_changed, events.assessment_saved,
                        events.practice_reviewed, events.plan_changed):  # fmt: skip
-            self.listen(signal, lambda *_: self.refresh())
+            self.listen(signal, self.request_refresh)
         self.refresh()
 
     # -- building -------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.chart is None:
-            # Draw the chart right after the first paint: the window is usable at once.
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.chart is None and not self._chart_scheduled:
+            # Build the chart (and import pyqtgraph) only after the tab has been painted
+            # once: the window is on screen and usable at once, the chart follows.
+            self._chart_scheduled = True
             QTimer.singleShot(0, self._build_chart)
 
     def _build_chart(self) -> None:

@@ -178,9 +178,9 @@ class PlanTab(BaseTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.listen(events.plan_changed, self.refresh)
-        self.listen(events.progress_changed, lambda *_: self.refresh_schedule())
-        self.listen(events.practice_reviewed, lambda *_: self.refresh_schedule())
+        self.listen(events.plan_changed, self.request_refresh)
+        self.listen(events.progress_changed, self.request_refresh)
+        self.listen(events.practice_reviewed, self.request_refresh)
         self.refresh()
 
     # -- loading --------------------------------------------------------------------

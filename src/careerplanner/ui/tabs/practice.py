@@ -93,7 +93,7 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
             key = QShortcut(QKeySequence(str(value)), self)
             key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             key.activated.connect(lambda v=value: self.rate(v))
-        self.listen(events.practice_reviewed, lambda *_: self.refresh())
+        self.listen(events.practice_reviewed, self.request_refresh)
         # Due dates come and go while the app is open: recount them once a minute.
         self.minute = QTimer(self)
         self.minute.setInterval(60_000)

@@ -121,8 +121,9 @@ class RoadmapTab(BaseTab):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed, measured widths: sizing to contents would measure every row on every change.
         for col in (COL_TRACK, COL_LEVEL, COL_HOURS, COL_STATUS, COL_FINISHED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.doubleClicked.connect(self._focus_notes)
         toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view)
@@ -187,6 +188,7 @@ class RoadmapTab(BaseTab):
         self._fill_filter(self.track_filter, "All tracks",
                           [(s.name, s.key) for s in skills if not s.retired])  # fmt: skip
         self.model.set_roadmap(phases, progress.path_progress(self.store, self.path_id))
+        self._size_columns(skills)
         self.view.expandAll()
         self._update_progress()
         self._update_count()
@@ -194,6 +196,20 @@ class RoadmapTab(BaseTab):
             self.select_item(selected.id)
         else:
             self.details.show_tutorial(None)
+
+    def _size_columns(self, skills: list[catalog.SkillItem]) -> None:
+        fm = self.view.fontMetrics()
+        pad = 18
+        widest = {
+            COL_TRACK: [s.name for s in skills] or ["Track"],
+            COL_LEVEL: ["Intermediate", "Level"],
+            COL_HOURS: ["1000", "Hours"],
+            COL_STATUS: ["88 of 88 done · 100%", "In progress"],
+            COL_FINISHED: ["2026-12-31", "Finished"],
+        }
+        for col, texts in widest.items():
+            width = max(fm.horizontalAdvance(t) for t in texts) + pad
+            self.view.header().resizeSection(col, min(width, 260))
 
     @staticmethod
     def _fill_filter(combo: QComboBox, all_text: str, items: list[tuple[str, object]]) -> None:
@@ -216,7 +232,10 @@ class RoadmapTab(BaseTab):
         if self.details.tutorial is not None and self.details.tutorial.id == item.id:
             self.details.show_tutorial(item)
         self._update_progress()
-        self._apply_filters()
+        if self.proxy.active():
+            self._apply_filters()  # the row may now match, or no longer match
+        else:
+            self._update_count()
 
     def _on_tutorial_edited(self, tutorial_id: int) -> None:
         item = catalog.tutorial(self.store, tutorial_id)

@@ -191,8 +191,8 @@ class SkillsTab(BaseTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.splitter)
 
-        self.listen(events.assessment_saved, self.refresh)
-        self.listen(events.progress_changed, lambda *_: self.refresh())
+        self.listen(events.assessment_saved, self.request_refresh)
+        self.listen(events.progress_changed, self.request_refresh)
         self.refresh()
 
     # -- loading ------------------------------------------------------------------------
