@@ -8,14 +8,13 @@ problem. Loading never writes anything.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
-
-import yaml
 
 from careerplanner.content.model import (
     FORMAT_VERSION,
@@ -52,29 +51,37 @@ class PackError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader without aliases and with a nesting limit."""
+@functools.cache
+def _strict_loader() -> Any:
+    """SafeLoader without aliases and with a nesting limit (YAML is imported lazily:
+    an unchanged built-in pack is never parsed at start-up)."""
+    import yaml
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    class _StrictLoader(yaml.SafeLoader):
+        """SafeLoader without aliases and with a nesting limit."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.constructor.ConstructorError(
-                None, None, "aliases (*name) are not allowed in a pack", event.start_mark
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
+                    None, None, "aliases (*name) are not allowed in a pack", event.start_mark
                 )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    event = self.peek_event()  # type: ignore[no-untyped-call]
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
+                    )
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+    return _StrictLoader
 
 
 def _describe(value: Any) -> str:
@@ -372,8 +379,10 @@ def parse_pack(raw: bytes, file: str = "<pack>") -> CareerPathPack:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PackError(file, f"byte {exc.start}", "the file is not valid UTF-8 text") from exc
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_StrictLoader)
+        data = yaml.load(text, Loader=_strict_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -212,12 +212,3 @@ class AboutDialog(QDialog):
 
     def open_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.data_dir))))
-
-
-def make_action(parent: QWidget, text: str, name: str, shortcut: str | None = None) -> QAction:
-    action = QAction(text, parent)
-    action.setObjectName(name)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    return action

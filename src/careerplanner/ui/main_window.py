@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
@@ -20,11 +21,14 @@ from careerplanner import APP_DISPLAY_NAME, paths
 from careerplanner.services import catalog, progress, settings
 from careerplanner.store import Store
 from careerplanner.ui import theme
-from careerplanner.ui.app_dialogs import AboutDialog, SettingsDialog, ShortcutsDialog, make_action
 from careerplanner.ui.data_actions import DataActions
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.path_actions import PathActions
 from careerplanner.ui.tabs.base import BaseTab
+from careerplanner.ui.widgets import make_action
+
+if TYPE_CHECKING:
+    from careerplanner.ui.app_dialogs import AboutDialog, SettingsDialog, ShortcutsDialog
 
 TabFactory = Callable[[Store, AppEvents, int], BaseTab]
 
@@ -198,6 +202,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_about(self) -> AboutDialog:
+        from careerplanner.ui.app_dialogs import AboutDialog
+
         dialog = AboutDialog(self, self.data_dir_text)
         dialog.open()
         return dialog
@@ -269,6 +275,8 @@ class MainWindow(QMainWindow):
             theme.apply(theme.SYSTEM)
 
     def show_settings(self) -> SettingsDialog:
+        from careerplanner.ui.app_dialogs import SettingsDialog
+
         categories: list[str] = []
         for q in catalog.questions(self.store, self.path_id):
             if not q.retired and q.category not in categories:
@@ -292,6 +300,8 @@ class MainWindow(QMainWindow):
                 host.tab.refresh()
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from careerplanner.ui.app_dialogs import ShortcutsDialog
+
         dialog = ShortcutsDialog(self, self.menuBar())
         dialog.open()
         return dialog

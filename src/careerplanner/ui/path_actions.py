@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox, QWidge
 from careerplanner.content import PackError
 from careerplanner.services import catalog, packs
 from careerplanner.store import Store
-from careerplanner.ui.app_dialogs import make_action
+from careerplanner.ui.widgets import make_action
 
 PACK_FILTER = "Career path (*.yaml *.yml);;All files (*)"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -95,3 +95,12 @@ def clear_layout(layout: QLayout) -> None:
         if sub is not None:
             clear_layout(sub)
             sub.deleteLater()
+
+
+def make_action(parent: QWidget, text: str, name: str, shortcut: str | None = None) -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    return action
