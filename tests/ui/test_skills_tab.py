@@ -143,7 +143,8 @@ def test_snapshots_are_saved_listed_and_overlaid(qtbot: QtBot, data_dir: Path) -
     assert tab.snapshot_list.count() == 2
     assert "Before the course" in tab.snapshot_list.item(1).text()  # newest first
     assert "—" not in tab.snapshot_list.item(0).text()  # saved without a note
-    # The history chart shows each skill with a point per snapshot.
+    # The history chart (drawn when its panel is shown) has a point per snapshot.
+    tab.panels.setCurrentIndex(1)
     assert [len(points) for _name, points in tab.history_chart.series] == [2] * 6
     assert [p[1] for p in tab.history_chart.series[0][1]] == [1, 3]
 

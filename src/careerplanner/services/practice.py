@@ -218,28 +218,24 @@ def _points(question_ids: Sequence[int] | None = None) -> dict[int, list[str]]:
 
 
 _RECENT_SQL = """
-    SELECT question_id, covered, total FROM (
-        SELECT question_id, covered, total, ROW_NUMBER() OVER (
-            PARTITION BY question_id ORDER BY reviewed_at DESC, id DESC) AS n
-        FROM attempt WHERE question_id IN ({marks}) AND total > 0
-    ) WHERE n <= ? ORDER BY question_id, n
+    SELECT covered, total FROM attempt
+    WHERE question_id = ? AND total > 0
+    ORDER BY reviewed_at DESC, id DESC LIMIT ?
 """
 
 
 def _recent(question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     """The rubric coverage of each question's newest attempts, newest first.
 
-    Only ``RECENT_ATTEMPTS`` rows per question leave SQLite (attempt(question_id,
-    reviewed_at) is indexed), however long the history.
+    One indexed lookup per question (attempt(question_id, reviewed_at)) reads only
+    ``RECENT_ATTEMPTS`` rows, however long the history.
     """
+    db = m.Attempt._meta.database
     result: dict[int, list[tuple[int, int]]] = {}
-    ids = list(question_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        sql = _RECENT_SQL.format(marks=", ".join("?" * len(chunk)))
-        cursor = m.Attempt._meta.database.execute_sql(sql, (*chunk, RECENT_ATTEMPTS))
-        for qid, covered, total in cursor.fetchall():
-            result.setdefault(int(qid), []).append((int(covered), int(total)))
+    for qid in question_ids:
+        rows = db.execute_sql(_RECENT_SQL, (qid, RECENT_ATTEMPTS)).fetchall()
+        if rows:
+            result[int(qid)] = [(int(c), int(t)) for c, t in rows]
     return result
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from peewee import fn
+
 from careerplanner.content import MAX_LEVEL
 from careerplanner.services import catalog
 from careerplanner.services.catalog import SkillItem, TutorialItem
@@ -196,9 +198,25 @@ def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> None:
     ).execute()
 
 
-def history(store: Store, path_id: int) -> list[SkillHistory]:
-    """Each active skill's level in every snapshot, oldest first."""
-    shots = list(reversed(snapshots(store, path_id)))
+def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:
+    """(count, newest id) of the path's snapshots: changes whenever the list changes."""
+    row: Any = (
+        m.Snapshot.select(fn.COUNT(m.Snapshot.id), fn.MAX(m.Snapshot.id))
+        .where(m.Snapshot.path == path_id)
+        .tuples()
+        .get()
+    )
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def history(
+    store: Store, path_id: int, shots: list[SnapshotItem] | None = None
+) -> list[SkillHistory]:
+    """Each active skill's level in every snapshot, oldest first.
+
+    ``shots`` (newest first, as ``snapshots`` returns them) saves reading them again.
+    """
+    shots = list(reversed(shots if shots is not None else snapshots(store, path_id)))
     return [
         SkillHistory(s.key, s.name, tuple((shot.taken_at, shot.level_of(s.key)) for shot in shots))
         for s in assessment(store, path_id)

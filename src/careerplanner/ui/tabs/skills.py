@@ -144,6 +144,13 @@ class SkillsTab(BaseTab):
         self.panels.setDocumentMode(True)
         self.panels.addTab(gap_page, "Gaps")
         self.panels.addTab(history_page, "History")
+        self._snapshot_signature: tuple[int, int] | None = None
+        self._names: dict[str, str] = {}
+        self._shots: list[skills.SnapshotItem] = []
+        self._history_stale = True
+        self.panels.currentChanged.connect(
+            lambda index: self._fill_history() if index == 1 else None
+        )
 
         left_split = QSplitter(Qt.Orientation.Vertical)
         left_split.setObjectName("skills_left_splitter")
@@ -210,10 +217,18 @@ class SkillsTab(BaseTab):
             self._build_cards(items)
         for s in items:
             self.cards[s.key].update_skill(s, tracks.get(s.id, Progress()))
-        self._fill_snapshots({s.key: s.name for s in items})
+        signature = skills.snapshot_signature(self.store, self.path_id)
+        if signature != self._snapshot_signature or self._names != {s.key: s.name for s in items}:
+            # The snapshot list and history change only when snapshots do.
+            self._snapshot_signature = signature
+            self._names = {s.key: s.name for s in items}
+            self._shots = skills.snapshots(self.store, self.path_id)
+            self._fill_snapshots(self._names)
+            self._history_stale = True
         self._update_chart()
         self._fill_gaps()
-        self._fill_history()
+        if self.panels.currentIndex() == 1:
+            self._fill_history()
         self._update_buttons()
 
     def _build_cards(self, items: list[catalog.SkillItem]) -> None:
@@ -232,7 +247,7 @@ class SkillsTab(BaseTab):
         return [(s.id, tuple(t.id for t in s.topics)) for s in items]
 
     def _fill_snapshots(self, names: dict[str, str]) -> None:
-        shots = skills.snapshots(self.store, self.path_id)
+        shots = self._shots
         chosen, listed = self.compare.currentData(), self._current_snapshot_id()
         self.compare.blockSignals(True)
         self.compare.clear()
@@ -273,8 +288,12 @@ class SkillsTab(BaseTab):
         self._fill_tutorials()
 
     def _fill_history(self) -> None:
+        """The history chart, drawn when its panel is shown and the snapshots changed."""
+        if not self._history_stale:
+            return
+        self._history_stale = False
         self.history_chart.set_history(
-            [(h.name, h.points) for h in skills.history(self.store, self.path_id)]
+            [(h.name, h.points) for h in skills.history(self.store, self.path_id, self._shots)]
         )
 
     def _selected_gap_skill(self) -> int | None:
