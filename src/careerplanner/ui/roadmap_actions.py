@@ -20,6 +20,13 @@ from careerplanner.ui.roadmap_model import STATUS_LABELS
 
 
 def show_problem(parent: QWidget | None, title: str, exc: Exception) -> None:
+    from careerplanner.store.backup import is_write_problem
+
+    if is_write_problem(exc):
+        from careerplanner.ui.dialogs.errors import show_write_failed
+
+        show_write_failed(exc, parent)
+        return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)

@@ -16,12 +16,19 @@ from careerplanner.ui.events import AppEvents
 
 
 class FunctionCommand(QUndoCommand):
-    def __init__(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> None:
+    def __init__(
+        self, text: str, redo: Callable[[], object], undo: Callable[[], object],
+        *, done: bool = False,
+    ) -> None:  # fmt: skip
         super().__init__(text)
         self._redo = redo
         self._undo = undo
+        self._skip = done  # already performed before it was pushed
 
     def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
         self._redo()
 
     def undo(self) -> None:
@@ -31,5 +38,10 @@ class FunctionCommand(QUndoCommand):
 def record(
     events: AppEvents, text: str, redo: Callable[[], object], undo: Callable[[], object]
 ) -> None:
-    """Run ``redo`` now and put the action on the app's undo stack."""
-    events.undo_stack.push(FunctionCommand(text, redo, undo))
+    """Run ``redo`` now and put the action on the app's undo stack.
+
+    When ``redo`` fails (a full disk, say) its exception reaches the caller unchanged
+    and nothing is recorded.
+    """
+    redo()
+    events.undo_stack.push(FunctionCommand(text, redo, undo, done=True))
