@@ -7,18 +7,29 @@ is cleared and ``events.data_replaced`` makes every tab reload.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from careerplanner.services import backup, userdata
 from careerplanner.store import Store
 from careerplanner.store.backup import describe_os_error, is_write_problem
 from careerplanner.ui.dialogs.restore import RestoreDialog
 from careerplanner.ui.events import AppEvents
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """A wait cursor while a long export or import runs."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class DataActions(QObject):
@@ -165,7 +176,8 @@ class DataActions(QObject):
 
     def export_to(self, target: Path) -> bool:
         try:
-            userdata.export_file(self.store, target)
+            with busy_cursor():
+                userdata.export_file(self.store, target)
         except userdata.UserDataError as exc:
             self._box(QMessageBox.Icon.Warning, "Export failed", str(exc))
             return False
@@ -182,7 +194,8 @@ class DataActions(QObject):
     def import_from(self, source: Path) -> bool:
         self._prepare()
         try:
-            result = userdata.import_file(self.store, self.data_dir, source)
+            with busy_cursor():
+                result = userdata.import_file(self.store, self.data_dir, source)
         except userdata.UserDataError as exc:
             self._box(
                 QMessageBox.Icon.Warning,
