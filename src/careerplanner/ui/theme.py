@@ -25,8 +25,9 @@ def dark_palette() -> QPalette:
     p = QPalette()
     window, base, alt, text = (
         QColor(37, 39, 44),
-        QColor(28, 30, 34),
-        QColor(44, 47, 53),
+        # Lighter than the window so that check boxes and fields stand out from it.
+        QColor(46, 49, 56),
+        QColor(52, 55, 63),
         QColor(230, 232, 235),
     )
     disabled = QColor(128, 132, 140)
