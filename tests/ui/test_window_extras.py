@@ -112,6 +112,12 @@ def test_markup_in_a_pack_is_shown_literally(qtbot: QtBot, data_dir: Path, tmp_p
     roadmap.select_item(first.id)  # type: ignore[attr-defined]
     assert roadmap.details.title.text().startswith("<i>MLflow</i>")  # type: ignore[attr-defined]
     assert roadmap.details.title.textFormat() == Qt.TextFormat.PlainText  # type: ignore[attr-defined]
+    # Tooltips are escaped, so Qt prints the markup instead of rendering it.
+    index = roadmap.model.index_of_tutorial(first.id)  # type: ignore[attr-defined]
+    tip = str(index.data(Qt.ItemDataRole.ToolTipRole))
+    assert "<i>" not in tip or "&lt;" in tip
+    phase_tip = str(roadmap.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))  # type: ignore[attr-defined]
+    assert "<script>" not in phase_tip
     out = tmp_path / "hostile.pdf"
     export_plan(PDF, report.build_report(window.store, window.path_id), out)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out)).pages).split())

@@ -256,7 +256,7 @@ class TutorialDetails(QWidget):
             item = QListWidgetItem(f"{link.title} — {link.url}" if link.title != link.url
                                    else link.url)  # fmt: skip
             item.setData(Qt.ItemDataRole.UserRole, link)
-            item.setToolTip(link.url)
+            item.setToolTip(w.tooltip(link.url))
             self.links.addItem(item)
         self._update_link_buttons()
 

@@ -23,6 +23,7 @@ from careerplanner.content import level_name
 from careerplanner.services.catalog import PhaseItem, TutorialItem
 from careerplanner.services.progress import PathProgress, Progress
 from careerplanner.store import models as m
+from careerplanner.ui.widgets import tooltip
 
 STATUS_LABELS = {
     m.NOT_STARTED: "Not started",
@@ -168,7 +169,7 @@ class RoadmapModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_HOURS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE and phase.summary:
-            return phase.summary
+            return tooltip(phase.summary)
         if role == PhaseFractionRole and col == COL_STATUS:
             return prog.fraction
         if role == SortRole:
@@ -211,7 +212,7 @@ class RoadmapModel(QAbstractItemModel):
                 tut.finished_on.isoformat() if tut.finished_on else "",
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
-            return tut.description or None
+            return tooltip(tut.description) if tut.description else None
         if role == ItemIdRole:
             return tut.id
         if role == IsPhaseRole:

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.content import LEVEL_NAMES, level_name
+from careerplanner.content import LEVEL_NAMES, MAX_LEVEL, level_name
 from careerplanner.services.catalog import SkillItem
 from careerplanner.services.progress import Progress
 from careerplanner.services.skills import Gap
 from careerplanner.ui import widgets as w
+from careerplanner.ui.widgets import tooltip
 
 SkillIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -90,7 +91,7 @@ class SkillCard(QFrame):
             button.setCheckable(True)
             button.setObjectName(f"level_{skill.key}_{level}")
             button.setAccessibleName(f"{skill.name}: {text}")
-            button.setToolTip(f"Rate {skill.name} as {text} ({level} of {len(LEVEL_NAMES) - 1})")
+            button.setToolTip(tooltip(f"Rate {skill.name} as {text} ({level} of {MAX_LEVEL})"))
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setSizePolicy(button.sizePolicy().Policy.Expanding,
                                  button.sizePolicy().Policy.Fixed)  # fmt: skip
@@ -225,7 +226,7 @@ class GapModel(QAbstractTableModel):
                 f"{g.track.done} of {g.track.total}" if g.track.total else "—",
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
+            return tooltip(
                 f"{g.name}: {level_name(g.level)} now, target {level_name(g.target)}. "
                 f"{track_text(g.track)}."
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -48,6 +50,16 @@ def label(
     if name:
         lab.setObjectName(name)
     return lab
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally.
+
+    Qt guesses whether a tooltip is rich text, so markup in a pack or in user text would
+    be rendered; escaping it inside a paragraph makes Qt print it as written.
+    """
+    body = html.escape(text).replace("\n", "<br>")
+    return f"<p style='white-space: pre-wrap'>{body}</p>"
 
 
 def heading(text: str, level: int = 1) -> QLabel:

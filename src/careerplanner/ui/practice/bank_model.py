@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from careerplanner.services.practice import QuestionRow, utcnow
 from careerplanner.ui.practice import fmt
+from careerplanner.ui.widgets import tooltip
 
 COL_QUESTION, COL_CATEGORY, COL_RATING, COL_DUE, COL_READY = range(5)
 HEADERS = ("Question", "Category", "Last rating", "Due", "Readiness")
@@ -91,7 +92,7 @@ class QuestionBankModel(QAbstractTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_QUESTION:
-                return r.text
+                return tooltip(r.text)
             if col == COL_DUE and r.due is not None:
                 return f"Next review: {fmt.local_text(r.due)}"
             if col == COL_READY and not r.new:

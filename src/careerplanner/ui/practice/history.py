@@ -19,6 +19,7 @@ from careerplanner.services.practice import AttemptItem
 from careerplanner.ui import widgets as w
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.timer import format_seconds
+from careerplanner.ui.widgets import tooltip
 
 HEADERS = ("Date", "Duration", "Coverage", "Rating", "Kind")
 AttemptIdRole = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +77,7 @@ class AttemptsModel(QAbstractTableModel):
             if col == 4:
                 return "Mock" if a.mock else "Practice"
         if role == Qt.ItemDataRole.ToolTipRole and col == 2 and a.covered_points:
-            return "Covered: " + ", ".join(a.covered_points)
+            return tooltip("Covered: " + ", ".join(a.covered_points))
         return None
 
 

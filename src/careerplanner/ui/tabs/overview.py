@@ -36,7 +36,7 @@ def button_text(text: str) -> str:
 def _link_button(text: str, tip: str, name: str) -> QPushButton:
     b = QPushButton(button_text(text))
     b.setObjectName(name)
-    b.setToolTip(tip)
+    b.setToolTip(w.tooltip(tip))
     b.setAccessibleName(text)
     b.setStyleSheet("QPushButton { text-align: left; padding: 5px 8px; }")
     return b

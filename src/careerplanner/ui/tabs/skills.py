@@ -262,7 +262,7 @@ class SkillsTab(BaseTab):
             levels = "\n".join(f"{names[k]}: {level_name(v)}" for k, v in s.levels if k in names)
             item = QListWidgetItem(snapshot_title(s))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
-            item.setToolTip(f"{levels}\nTopics ticked: {len(s.topics)}")
+            item.setToolTip(w.tooltip(f"{levels}\nTopics ticked: {len(s.topics)}"))
             self.snapshot_list.addItem(item)
             if s.id == listed:
                 self.snapshot_list.setCurrentItem(item)
@@ -325,7 +325,7 @@ class SkillsTab(BaseTab):
                 f"{STATUS_TEXT.get(t.status, t.status)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, t.id)
-            item.setToolTip(t.description or t.title)
+            item.setToolTip(w.tooltip(t.description or t.title))
             self.tutorial_list.addItem(item)
         if todo:
             self.tutorial_list.setCurrentRow(0)
