@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from careerplanner.export import PDF, export_plan
@@ -187,3 +187,29 @@ def test_settings_dialog_stores_its_choices(qtbot: QtBot, data_dir: Path) -> Non
     assert dialog.timer_spins["Leadership"].value() == 9
     assert dialog.keep_daily.value() == 3
     assert isinstance(window.findChild(QAction, "action_settings"), QAction)
+
+
+def test_undo_and_redo_work_across_tabs(qtbot: QtBot, data_dir: Path) -> None:
+    from careerplanner.services import catalog, roadmap
+
+    window = _open(qtbot, data_dir)
+    road = window.show_tab("roadmap")
+    first = road.model.phases()[0].tutorials[0]  # type: ignore[attr-defined]
+    road.select_item(first.id)  # type: ignore[attr-defined]
+    road.set_status("done")  # type: ignore[attr-defined]
+    before = roadmap.state(window.store, first.id)
+    skills = window.show_tab("skills")
+    card = skills.cards["system-design"]  # type: ignore[attr-defined]
+    qtbot.mouseClick(
+        card.findChild(QAbstractButton, "level_system-design_3"), Qt.MouseButton.LeftButton
+    )
+    window.show_tab("overview")
+    undo = window.findChild(QAction, "action_undo")
+    assert undo is not None and "System Design" in undo.text()
+    undo.trigger()
+    level = {s.key: s.level for s in catalog.skills(window.store, window.path_id)}
+    assert level["system-design"] == 0
+    undo.trigger()
+    assert roadmap.state(window.store, first.id).status == "not_started"
+    window.findChild(QAction, "action_redo").trigger()  # type: ignore[union-attr]
+    assert roadmap.state(window.store, first.id) == before
