@@ -173,21 +173,20 @@ def _schedule(r: PlanReport) -> list[str]:
         f"<p class='muted'>{s.hours_per_week:g} h a week from {s.start.isoformat()}; "
         f"{s.total_hours:g} h of tutorials remaining.</p>"
     )
-    parts.append("<table border='1' cellpadding='4' cellspacing='0' width='100%'>")
-    parts.append("<tr><th width='22%'>Week</th><th>What to do</th><th width='9%'>Hours</th></tr>")
+    # One block per week (not one long table): a week can then never be cut through a
+    # row at a page break.
     for week in s.weeks:
-        lines = []
+        parts.append(
+            f"<p style='margin-top: 10px; margin-bottom: 2px'><b>Week {week.number}</b>"
+            f" <span class='muted'>· {week.start.isoformat()} – {week.end.isoformat()}"
+            f" · {_hours(week.hours)}</span></p><ul style='margin-top: 0px; list-style-type: none'>"
+        )
         for item in week.items:
             mark = {TUTORIAL: "☐", BOOK: "Read:", PRACTICE: "Practice:"}.get(item.kind, "•")
             detail = f" <span class='muted'>({e(item.detail)})</span>" if item.detail else ""
             hours = f" — {_hours(item.hours)}" if item.hours else ""
-            lines.append(f"{mark} {e(item.title)}{hours}{detail}")
-        parts.append(
-            f"<tr><td><b>Week {week.number}</b><br>{week.start.isoformat()} – "
-            f"{week.end.isoformat()}</td><td>{'<br>'.join(lines)}</td>"
-            f"<td>{_hours(week.hours)}</td></tr>"
-        )
-    parts.append("</table>")
+            parts.append(f"<li>{mark} {e(item.title)}{hours}{detail}</li>")
+        parts.append("</ul>")
     return parts
 
 
@@ -293,6 +292,7 @@ def write_pdf(
             if number:
                 writer.newPage()
             painter.save()
+            painter.setClipRect(QRectF(0, 0, page.width(), page.height()))
             painter.translate(0, -number * page.height())
             ctx = QAbstractTextDocumentLayout.PaintContext()
             ctx.clip = QRectF(0, number * page.height(), page.width(), page.height())
