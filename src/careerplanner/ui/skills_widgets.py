@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +24,7 @@ from careerplanner.services.catalog import SkillItem
 from careerplanner.services.progress import Progress
 from careerplanner.services.skills import Gap
 from careerplanner.ui import widgets as w
+from careerplanner.ui.table_model import RowsTableModel
 from careerplanner.ui.widgets import tooltip
 
 SkillIdRole = Qt.ItemDataRole.UserRole + 1
@@ -178,8 +179,10 @@ def gap_text(gap: int) -> str:
     return "On target" if gap == 0 else "Above"
 
 
-class GapModel(QAbstractTableModel):
+class GapModel(RowsTableModel):
     """The skills, largest gap first (the order the service gives)."""
+
+    HEADERS = GAP_HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -196,22 +199,8 @@ class GapModel(QAbstractTableModel):
     def row_of(self, skill_id: int) -> int:
         return next((i for i, g in enumerate(self._gaps) if g.skill_id == skill_id), -1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._gaps)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(GAP_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(GAP_HEADERS)
-        ):
-            return GAP_HEADERS[section]
-        return None
+    def items(self) -> list[Any]:
+        return self._gaps
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._gaps):
