@@ -16,7 +16,8 @@ class RowsTableModel(QAbstractTableModel):
     HEADERS: tuple[str, ...] = ()
 
     def items(self) -> Sequence[Any]:
-        raise NotImplementedError
+        """The rows shown, one item each (subclasses return their list)."""
+        return ()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items())

@@ -33,9 +33,7 @@ class OwnQuestionsMixin(QWidget):
     session: SessionPanel
     mock: MockRun | None
     dialog: QDialog | None
-
-    def select_item(self, item_id: int) -> None:
-        raise NotImplementedError
+    select_item: Callable[[int], None]  # provided by PracticeTab
 
     def _with_current(self, action: Callable[[int], object]) -> None:
         qid = self.bank.current_id()

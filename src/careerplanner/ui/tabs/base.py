@@ -69,8 +69,7 @@ class BaseTab(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        """Reload everything shown from the services."""
-        raise NotImplementedError
+        """Reload everything shown from the services (every tab overrides this)."""
 
     def flush(self) -> None:
         """Store edits still pending (typed text waiting to be saved). Called on close."""
