@@ -218,7 +218,19 @@ class SkillsTab(BaseTab):
         for s in items:
             self.cards[s.key].update_skill(s, tracks.get(s.id, Progress()))
         signature = skills.snapshot_signature(self.store, self.path_id)
-        if signature != self._snapshot_signature or self._names != {s.key: s.name for s in items}:
+        names = {s.key: s.name for s in items}
+        old = self._snapshot_signature
+        if (
+            old is not None
+            and names == self._names
+            and signature == (old[0] + 1, signature[1])
+            and signature[1] > old[1]
+            and self._add_newest_snapshot(signature[1])
+        ):
+            # One snapshot was saved: add it, do not reload years of history.
+            self._snapshot_signature = signature
+            self._history_stale = True
+        elif signature != old or self._names != names:
             # The snapshot list and history change only when snapshots do.
             self._snapshot_signature = signature
             self._names = {s.key: s.name for s in items}
@@ -246,6 +258,28 @@ class SkillsTab(BaseTab):
     def _shape_of(items: list[catalog.SkillItem]) -> list[tuple[int, tuple[int, ...]]]:
         return [(s.id, tuple(t.id for t in s.topics)) for s in items]
 
+    def _snapshot_item(self, s: skills.SnapshotItem) -> QListWidgetItem:
+        names = self._names
+        levels = "\n".join(f"{names[k]}: {level_name(v)}" for k, v in s.levels if k in names)
+        item = QListWidgetItem(snapshot_title(s))
+        item.setData(Qt.ItemDataRole.UserRole, s.id)
+        item.setToolTip(w.tooltip(f"{levels}\nTopics ticked: {len(s.topics)}"))
+        return item
+
+    def _add_newest_snapshot(self, snapshot_id: int) -> bool:
+        """Put a just-saved snapshot at the top of the list and the compare box."""
+        shot = skills.snapshot(self.store, snapshot_id)
+        if shot is None or (self._shots and shot.taken_at < self._shots[0].taken_at):
+            return False
+        self._shots.insert(0, shot)
+        self.compare.blockSignals(True)
+        self.compare.insertItem(1, snapshot_title(shot), shot.id)
+        self.compare.blockSignals(False)
+        self.snapshot_list.blockSignals(True)
+        self.snapshot_list.insertItem(0, self._snapshot_item(shot))
+        self.snapshot_list.blockSignals(False)
+        return True
+
     def _fill_snapshots(self, names: dict[str, str]) -> None:
         shots = self._shots
         chosen, listed = self.compare.currentData(), self._current_snapshot_id()
@@ -259,10 +293,7 @@ class SkillsTab(BaseTab):
         self.snapshot_list.blockSignals(True)
         self.snapshot_list.clear()
         for s in shots:
-            levels = "\n".join(f"{names[k]}: {level_name(v)}" for k, v in s.levels if k in names)
-            item = QListWidgetItem(snapshot_title(s))
-            item.setData(Qt.ItemDataRole.UserRole, s.id)
-            item.setToolTip(w.tooltip(f"{levels}\nTopics ticked: {len(s.topics)}"))
+            item = self._snapshot_item(s)
             self.snapshot_list.addItem(item)
             if s.id == listed:
                 self.snapshot_list.setCurrentItem(item)
