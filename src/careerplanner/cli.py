@@ -140,7 +140,8 @@ def self_test(data_dir: Path) -> int:
         window.store.close()
         qInstallMessageHandler(None)
     except Exception as exc:
-        traceback.print_exc()
+        if os.environ.get("CAREERPLANNER_DEBUG"):
+            traceback.print_exc()
         print(f"SELFTEST FAILED: {exc}", file=sys.stderr)
         return 1
     if problems:

@@ -78,7 +78,12 @@ def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
 
     assert isinstance(store, Store)
     kind = {"export-pdf": PDF, "export-ics": ICS, "export-markdown": MARKDOWN}[args.command]
-    data = report.build_report(store, path_id)
+    from careerplanner.services.plan import PlanError
+
+    try:
+        data = report.build_report(store, path_id)
+    except PlanError as exc:
+        return _err(f"The study plan settings cannot be used: {exc}")
     paper = "A4"
     if kind == PDF:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

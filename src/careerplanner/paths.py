@@ -92,6 +92,23 @@ def ensure_data_dir(path: Path) -> Path:
     return path
 
 
+def output_file(path: Path) -> Path:
+    """Where an export should be written, or DataDirError with a message.
+
+    A link is followed (the file it points to is replaced, not the link); a folder, a
+    device or another special file is refused, and so is a folder that does not exist:
+    exports never create folders or replace anything but a regular file.
+    """
+    target = path.expanduser()
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists() and not target.is_file():
+        raise DataDirError(f"Cannot write {path}: it is not a regular file. Choose a file name.")
+    if not target.parent.is_dir():
+        raise DataDirError(f"Cannot write {path}: the folder {target.parent} does not exist.")
+    return target
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_NAME
 

@@ -110,3 +110,27 @@ def test_unwritable_target_gives_a_clear_error(
     for kind in (PDF, ICS, MARKDOWN):
         with pytest.raises(ExportError, match="Cannot write"):
             export_plan(kind, r, blocker / "sub" / "out")
+
+
+def test_exports_never_replace_special_files_or_make_folders(
+    store: Store, partly_done: int, tmp_path: Path
+) -> None:
+    r = report.build_report(store, partly_done, today=START)
+    with pytest.raises(ExportError, match="not a regular file"):
+        export_plan(MARKDOWN, r, tmp_path)
+    with pytest.raises(ExportError, match="does not exist"):
+        export_plan(ICS, r, tmp_path / "new-folder" / "plan.ics")
+    assert not (tmp_path / "new-folder").exists()
+    real = tmp_path / "plan.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    export_plan(MARKDOWN, r, link)
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# AI/ML")
+
+
+def test_a_target_within_a_week_is_explained_not_miscounted() -> None:
+    settings = plan.PlanSettings(hours_per_week=40, start_date=START, target_date=date(2026, 1, 7))
+    s = plan.build_schedule(settings, [plan.WorkItem(1, "T", 50.0, "P")], [])
+    assert s.on_track is False and s.hours_needed is None
+    assert any("less than a week" in n for n in s.notes)

@@ -233,7 +233,9 @@ def test_export_to_an_unwritable_place_is_explained(source: Store, tmp_path: Pat
     target = tmp_path / "missing-folder" / "out.json"
     with pytest.raises(userdata.UserDataError) as info:
         userdata.export_file(source, target)
-    assert "could not be written" in str(info.value) and "Nothing was saved" in str(info.value)
+    assert "missing-folder does not exist" in str(info.value)
+    assert "Nothing was saved" in str(info.value)
+    assert not target.parent.exists()
 
 
 def test_state_of_another_installed_path_round_trips(
@@ -254,3 +256,31 @@ def test_state_of_another_installed_path_round_trips(
         assert _without_stamp(again) == _without_stamp(json.loads(file.read_text()))
     finally:
         target.close()
+
+
+def test_plan_settings_the_plan_cannot_use_are_refused(source: Store, tmp_path: Path) -> None:
+    fill_every_kind_of_state(source)
+    before = _without_stamp(_exported(source))
+    doc = _exported(source)
+    plan = doc["paths"][0]["plan"]
+    plan["hours_per_week"] = 1000
+    plan["start_date"], plan["target_date"] = "2027-06-01", "2027-01-01"
+    with pytest.raises(userdata.UserDataError) as info:
+        userdata.import_file(source, tmp_path / "data", _write(tmp_path, doc))
+    text = str(info.value)
+    assert "paths[0].plan.hours_per_week: must be between 0.5 and 80 hours" in text
+    assert "paths[0].plan.target_date: is before the start date" in text
+    assert _without_stamp(_exported(source)) == before
+
+
+def test_export_refuses_what_is_not_a_regular_file(source: Store, tmp_path: Path) -> None:
+    with pytest.raises(userdata.UserDataError, match="not a regular file"):
+        userdata.export_file(source, tmp_path)  # a folder
+    with pytest.raises(userdata.UserDataError, match="does not exist"):
+        userdata.export_file(source, tmp_path / "missing" / "out.json")
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    userdata.export_file(source, link)
+    assert link.is_symlink() and json.loads(real.read_text())["format"]

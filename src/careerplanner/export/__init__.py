@@ -22,6 +22,12 @@ def export_plan(kind: str, report: PlanReport, out: Path, *, paper: str = "A4") 
 
     Raises ExportError with a message for the user. The PDF needs a QGuiApplication.
     """
+    from careerplanner.paths import DataDirError, output_file
+
+    try:
+        out = output_file(out)
+    except DataDirError as exc:
+        raise ExportError(str(exc)) from exc
     try:
         if kind == PDF:
             from careerplanner.export.pdf import write_pdf

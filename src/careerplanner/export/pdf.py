@@ -251,7 +251,6 @@ def write_pdf(
     """
     tmp = out.with_name(f".{out.name}.part")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb"):
             pass
     except OSError as exc:

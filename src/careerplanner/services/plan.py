@@ -172,6 +172,11 @@ def build_schedule(
         days = (target - start).days + 1
         if days <= 0:
             notes.append("The target date is already past: choose a later one.")
+        elif days < 7:
+            notes.append(
+                "The target date is less than a week after the start; the plan counts "
+                "whole weeks: choose a later target."
+            )
         else:
             available_weeks = math.floor(days / 7) or 1
             needed = math.ceil((total / available_weeks + practice) * 2) / 2

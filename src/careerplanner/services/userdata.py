@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from careerplanner import __version__
+from careerplanner import __version__, paths
 from careerplanner.services import backup
 from careerplanner.services.userdata_check import (
     FORMAT,
@@ -266,6 +266,10 @@ def export_file(store: Store, target: Path) -> None:
 
     Raises OSError subclasses as ``UserDataError`` with a plain message.
     """
+    try:
+        target = paths.output_file(target)
+    except paths.DataDirError as exc:
+        raise UserDataError([f"{exc} Nothing was saved."]) from exc
     text = json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
     partial = target.with_name(f".{target.name}.partial")
     try:

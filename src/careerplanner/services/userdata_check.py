@@ -313,8 +313,19 @@ SNAPSHOT = {
     "levels": levels,
     "topics": (json_text(list), "[]"),
 }
+
+
+def hours_per_week(value: Any) -> float:
+    from careerplanner.services.plan import MAX_HOURS, MIN_HOURS
+
+    hours = number(value)
+    if not MIN_HOURS <= hours <= MAX_HOURS:
+        raise ValueError(f"must be between {MIN_HOURS:g} and {MAX_HOURS:g} hours")
+    return hours
+
+
 PLAN = {
-    "hours_per_week": number,
+    "hours_per_week": hours_per_week,
     "start_date": (nullable(a_date), None),
     "target_date": (nullable(a_date), None),
     "include_reading": (flag, True),
@@ -351,6 +362,9 @@ def _path(c: _Checker, raw: Row, where: str) -> PathData:
             name: c.field(plan_raw, name, f"{where}.plan", *_rule(rule))
             for name, rule in PLAN.items()
         }
+        start, target = plan.get("start_date"), plan.get("target_date")
+        if start is not None and target is not None and target < start:
+            c.fail(f"{where}.plan.target_date", "is before the start date")
     for rows, name, what in (
         (phases, "phases", "phase"),
         (skills, "skills", "skill"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox, QWidget
 
+from careerplanner import paths
 from careerplanner.content import PackError
 from careerplanner.services import catalog, packs
 from careerplanner.store import Store
@@ -114,10 +115,14 @@ class PathActions:
         if out is None:
             return False
         try:
+            out = paths.output_file(out)
             text = packs.export_pack(self.store, self.current())
             tmp = out.with_name(f".{out.name}.part")
             tmp.write_text(text, encoding="utf-8")
             tmp.replace(out)
+        except paths.DataDirError as exc:
+            self._message(QMessageBox.Icon.Warning, "Cannot export the career path", str(exc))
+            return False
         except OSError as exc:
             self._message(QMessageBox.Icon.Warning, "Cannot export the career path",
                           f"Cannot write {out}: {exc.strerror or exc}.")  # fmt: skip

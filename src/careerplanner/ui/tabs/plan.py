@@ -341,7 +341,11 @@ class PlanTab(BaseTab):
         out = self.ask_save_path(kind)
         if out is None:
             return
-        data = report.build_report(self.store, self.path_id)
+        try:
+            data = report.build_report(self.store, self.path_id)
+        except plan.PlanError as exc:
+            self._export_finished(False, f"The study plan settings cannot be used: {exc}")
+            return
         paper = str(self.paper_combo.currentData() or A4)
         if self.runner.start(kind, data, out, paper):
             for b in (self.pdf_button, self.ics_button, self.md_button):
