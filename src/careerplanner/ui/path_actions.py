@@ -12,7 +12,7 @@ from careerplanner import paths
 from careerplanner.content import PackError
 from careerplanner.services import catalog, packs
 from careerplanner.store import Store
-from careerplanner.ui.widgets import make_action
+from careerplanner.ui.widgets import confirm, make_action
 
 PACK_FILTER = "Career path (*.yaml *.yml);;All files (*)"
 
@@ -132,18 +132,11 @@ class PathActions:
     def confirm_remove(self) -> bool:
         path_id = self.current()
         info = catalog.path_info(self.store, path_id)
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove Career Path")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Remove the career path “{info.title}” with all your progress on it?")
-        box.setInformativeText("A backup is made first, so you can restore it later.")
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        ok = box.button(QMessageBox.StandardButton.Ok)
-        if ok is not None:
-            ok.setText("Remove")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Ok:
+        if not confirm(
+            self.window, "Remove Career Path",
+            f"Remove the career path “{info.title}” with all your progress on it?",
+            "A backup is made first, so you can restore it later.", "Remove",
+        ):  # fmt: skip
             return False
         try:
             if self.data_dir is not None:

@@ -116,3 +116,24 @@ def make_action(parent: QWidget, text: str, name: str, shortcut: str | None = No
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     return action
+
+
+def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: str) -> bool:
+    """Ask before a destructive action; the safe answer (Cancel) is the default.
+
+    ``text`` (which may hold pack or user text) is shown as plain text.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setInformativeText(detail)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setText(action)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return bool(box.exec() == QMessageBox.StandardButton.Ok)

@@ -13,6 +13,7 @@ from careerplanner.services import practice_questions as questions
 from careerplanner.services.practice import PracticeError, QuestionRow
 from careerplanner.ui import undo
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
+from careerplanner.ui.widgets import confirm
 
 if TYPE_CHECKING:
     from careerplanner.store import Store
@@ -75,20 +76,10 @@ class OwnQuestionsMixin(QWidget):
         row = next((r for r in self.rows if r.id == question_id), None)
         if row is None or not row.custom:
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete Question")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Delete your question “{row.text}”?")
-        box.setInformativeText(
-            f"Its {row.attempts} attempt(s) and their answers are deleted with it."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        ok = box.button(QMessageBox.StandardButton.Ok)
-        if ok is not None:
-            ok.setText("Delete")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Ok:
+        if not confirm(
+            self, "Delete Question", f"Delete your question “{row.text}”?",
+            f"Its {row.attempts} attempt(s) and their answers are deleted with it.", "Delete",
+        ):  # fmt: skip
             return
         try:
             deleted = questions.delete_question(self.store, question_id)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -388,18 +387,11 @@ class RoadmapTab(BaseTab):
         tut = catalog.tutorial(self.store, tutorial_id)
         if tut is None or not tut.custom:
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete Tutorial")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Delete your tutorial “{tut.title}” with its notes and links?")
-        box.setInformativeText("You can undo this with Edit → Undo.")
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        ok_button = box.button(QMessageBox.StandardButton.Ok)
-        if ok_button is not None:
-            ok_button.setText("Delete")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Ok:
+        if not w.confirm(
+            self, "Delete Tutorial",
+            f"Delete your tutorial “{tut.title}” with its notes and links?",
+            "You can undo this with Edit → Undo.", "Delete",
+        ):  # fmt: skip
             return
         actions.guarded(self, "Could not delete the tutorial", lambda: actions.delete_tutorial(
             self.store, self.events, tutorial_id, tut.title))  # fmt: skip
