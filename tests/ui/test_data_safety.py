@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
 from careerplanner import paths
 from careerplanner.services import userdata
@@ -25,10 +26,7 @@ from careerplanner.ui.main_window import MainWindow
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, data_dir)
     return window
 
 

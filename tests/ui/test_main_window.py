@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
-from careerplanner.ui import create_main_window
 from careerplanner.ui.main_window import MainWindow
 
 
@@ -17,12 +17,7 @@ def _texts(widget: QWidget) -> str:
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window = show_window(qtbot, data_dir)
     return window
 
 

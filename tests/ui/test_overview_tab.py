@@ -7,17 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
-from careerplanner.ui import create_main_window
 from careerplanner.ui.main_window import MainWindow
 from careerplanner.ui.tabs.overview import OverviewTab
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, OverviewTab]:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, data_dir)
     tab = window.show_tab("overview")
     assert isinstance(tab, OverviewTab)
     return window, tab

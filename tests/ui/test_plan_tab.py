@@ -7,21 +7,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
-from careerplanner.ui import create_main_window
 from careerplanner.ui.main_window import MainWindow
 from careerplanner.ui.tabs.plan import PlanTab
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, PlanTab]:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window = show_window(qtbot, data_dir)
     tab = window.show_tab("plan")
     assert isinstance(tab, PlanTab)
     return window, tab

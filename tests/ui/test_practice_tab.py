@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from fsrs import Card, Rating, Scheduler
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
 from careerplanner.services import practice
 from careerplanner.store import models as m
-from careerplanner.ui import create_main_window
 from careerplanner.ui.main_window import MainWindow
 from careerplanner.ui.practice.bank_model import QuestionIdRole
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
@@ -31,12 +31,7 @@ class FakeClock:
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window = show_window(qtbot, data_dir)
     return window
 
 

@@ -10,20 +10,15 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QListWidget, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
-from careerplanner.ui import create_main_window
 from careerplanner.ui.main_window import MainWindow
 from careerplanner.ui.roadmap_details import NOTES_SAVE_DELAY_MS
 from careerplanner.ui.tabs.roadmap import RoadmapTab
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, RoadmapTab]:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window = show_window(qtbot, data_dir)
     tab = window.show_tab("roadmap")
     assert isinstance(tab, RoadmapTab)
     return window, tab

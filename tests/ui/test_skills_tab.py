@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QCheckBox
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
 from careerplanner.services import roadmap
 from careerplanner.store import models as m
-from careerplanner.ui import create_main_window
 from careerplanner.ui.charts.radar import (
     CURRENT_COLOR,
     SNAPSHOT_COLOR,
@@ -38,12 +38,7 @@ TARGETS = [2, 3, 2, 3, 2, 2]  # from the built-in path
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window = show_window(qtbot, data_dir)
     return window
 
 

@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
+from windows import show_window
 
 from careerplanner.export import PDF, export_plan
 from careerplanner.services import report
-from careerplanner.ui import create_main_window, theme
+from careerplanner.ui import theme
 from careerplanner.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,10 +23,7 @@ HOSTILE = ROOT / "tests" / "data" / "hostile-pack.yaml"
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_main_window(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, data_dir)
     return window
 
 
