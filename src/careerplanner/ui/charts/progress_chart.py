@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import time
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from careerplanner.services.activity import ProgressPoint
+from careerplanner.ui.charts.plotting import date_plot, style_plot
 
 TUTORIALS_COLOR = "#3B82F6"
 REVIEWS_COLOR = "#10B981"
@@ -30,15 +30,8 @@ class ProgressChart(QWidget):
         import pyqtgraph as pg
 
         self._pg = pg
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
-        self.plot.setObjectName("progress_plot")
-        self.plot.setAccessibleName("Progress over time chart")
-        self.plot.setMinimumHeight(200)
-        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.plot = date_plot(pg, "progress_plot", "Progress over time chart", 200)
         item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.getViewBox().setMouseEnabled(False, False)
         item.showGrid(x=False, y=True, alpha=0.25)
         self.legend = item.addLegend(offset=(10, 6))
         tutorials_pen = pg.mkPen(TUTORIALS_COLOR, width=2.5)
@@ -96,13 +89,7 @@ class ProgressChart(QWidget):
 
     def _restyle(self) -> None:
         pal = self.palette()
-        fg = pal.color(QPalette.ColorRole.WindowText)
-        self.plot.setBackground(pal.color(QPalette.ColorRole.Base))
-        item: Any = self.plot.getPlotItem()
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(self._pg.mkPen(QColor(fg)))
-            axis.setTextPen(self._pg.mkPen(QColor(fg)))
+        fg = style_plot(self._pg, self.plot, pal)
         self.legend.setLabelTextColor(fg)
         for _sample, label in self.legend.items:
             label.setText(label.text, color=QColor(fg))

@@ -7,11 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.content import LEVEL_NAMES, MAX_LEVEL
 from careerplanner.ui import widgets as w
+from careerplanner.ui.charts.plotting import date_plot, style_plot
 
 #: One colour per skill, mid-tones that read on light and dark backgrounds.
 SKILL_COLORS = ("#3B82F6", "#F59E0B", "#10B981", "#EF4444", "#A855F7", "#06B6D4",
@@ -37,15 +36,8 @@ class SkillHistoryChart(QWidget):
 
         self._pg = pg
         self.series: list[tuple[str, list[tuple[datetime, int]]]] = []
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
-        self.plot.setObjectName("history_plot")
-        self.plot.setAccessibleName("Skill levels over time")
-        self.plot.setMinimumHeight(160)
-        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.plot = date_plot(pg, "history_plot", "Skill levels over time", 160)
         item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.getViewBox().setMouseEnabled(False, False)
         item.getAxis("left").setTicks([[(i, LEVEL_NAMES[i]) for i in range(MAX_LEVEL + 1)]])
         item.getAxis("left").setWidth(86)
         item.showGrid(x=False, y=True, alpha=0.25)
@@ -122,11 +114,4 @@ class SkillHistoryChart(QWidget):
             self._restyle()
 
     def _restyle(self) -> None:
-        pal = self.palette()
-        fg = pal.color(QPalette.ColorRole.WindowText)
-        self.plot.setBackground(pal.color(QPalette.ColorRole.Base))
-        item = self.plot.getPlotItem()
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(self._pg.mkPen(fg))
-            axis.setTextPen(self._pg.mkPen(fg))
+        style_plot(self._pg, self.plot, self.palette())
