@@ -191,16 +191,17 @@ def exit_when_shown(data_dir: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    data_dir = paths.resolve_data_dir(args.data_dir)
-    if args.self_test:
-        return self_test(data_dir)
-    if args.command:
-        return _run_data_command(args, data_dir)
     try:
+        data_dir = paths.resolve_data_dir(args.data_dir)
+        if args.self_test:
+            return self_test(data_dir)
+        if args.command:
+            return _run_data_command(args, data_dir)
         paths.ensure_data_dir(data_dir)
     except paths.DataDirError as exc:
         print(f"careerplanner: {exc}", file=sys.stderr)
-        if not args.exit_when_shown and _has_display():
+        headless = args.command or args.self_test or args.exit_when_shown
+        if not headless and _has_display():
             from careerplanner.ui.app import show_error
 
             show_error("Cannot use the data folder", str(exc))

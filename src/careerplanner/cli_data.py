@@ -78,8 +78,8 @@ def cmd_backup(data_dir: Path) -> int:
 
 
 def cmd_restore(data_dir: Path, file: str) -> int:
-    source = Path(file).expanduser().resolve()
     try:
+        source = paths.input_file(Path(file), data_dir)
         paths.ensure_data_dir(data_dir)
     except paths.DataDirError as exc:
         return _err(str(exc))
@@ -120,7 +120,7 @@ def cmd_check(data_dir: Path) -> int:
 
 
 def cmd_export(data_dir: Path, out: str) -> int:
-    target = Path(out).expanduser().resolve()
+    target = Path(out).expanduser()  # userdata.export_file refuses the app's own files
 
     def action(store: Store) -> int:
         userdata.export_file(store, target)
@@ -131,8 +131,8 @@ def cmd_export(data_dir: Path, out: str) -> int:
 
 
 def cmd_import(data_dir: Path, file: str) -> int:
-    source = Path(file).expanduser().resolve()
     try:
+        source = paths.input_file(Path(file), data_dir)
         paths.ensure_data_dir(data_dir)
     except paths.DataDirError as exc:
         return _err(str(exc))

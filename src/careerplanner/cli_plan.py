@@ -56,8 +56,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             from careerplanner.services import packs
 
             try:
-                result = packs.import_pack_file(store, Path(args.file))
-            except (PackError, packs.PackImportError) as exc:
+                source = paths.input_file(Path(args.file), data_dir)
+                result = packs.import_pack_file(store, source)
+            except (PackError, packs.PackImportError, paths.DataDirError) as exc:
                 return _err(str(exc))
             from careerplanner.services import catalog
 
@@ -95,7 +96,8 @@ def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
             QGuiApplication(sys.argv[:1])
         paper = args.paper or settings.get(store, "plan.paper") or default_paper()
     try:
-        print(export_plan(kind, data, Path(args.out).expanduser(), paper=paper))
+        out = Path(args.out).expanduser()
+        print(export_plan(kind, data, out, data_dir=store.path.parent, paper=paper))
     except ExportError as exc:
         return _err(str(exc))
     return 0

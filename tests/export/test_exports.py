@@ -41,7 +41,9 @@ def test_pdf_has_every_section_and_the_users_data(
     qapp: object, store: Store, partly_done: int, tmp_path: Path
 ) -> None:
     out = tmp_path / "plan.pdf"
-    message = export_plan(PDF, report.build_report(store, partly_done, today=START), out)
+    message = export_plan(
+        PDF, report.build_report(store, partly_done, today=START), out, data_dir=store.path.parent
+    )
     assert "pages" in message
     reader = PdfReader(str(out))
     assert len(reader.pages) >= 6
@@ -66,7 +68,8 @@ def test_pdf_paper_size_letter(
     qapp: object, store: Store, partly_done: int, tmp_path: Path
 ) -> None:
     out = tmp_path / "letter.pdf"
-    export_plan(PDF, report.build_report(store, partly_done, today=START), out, paper="Letter")
+    r = report.build_report(store, partly_done, today=START)
+    export_plan(PDF, r, out, data_dir=store.path.parent, paper="Letter")
     box = PdfReader(str(out)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
@@ -76,7 +79,7 @@ def test_icalendar_parses_back(store: Store, partly_done: int, tmp_path: Path) -
 
     out = tmp_path / "plan.ics"
     r = report.build_report(store, partly_done, today=START)
-    export_plan(ICS, r, out)
+    export_plan(ICS, r, out, data_dir=store.path.parent)
     cal = Calendar.from_ical(out.read_bytes())
     events = list(cal.walk("VEVENT"))
     assert len(events) == len(r.schedule.weeks) > 0
@@ -92,7 +95,8 @@ def test_icalendar_parses_back(store: Store, partly_done: int, tmp_path: Path) -
 
 def test_markdown_shows_user_text_literally(store: Store, partly_done: int, tmp_path: Path) -> None:
     out = tmp_path / "plan.md"
-    export_plan(MARKDOWN, report.build_report(store, partly_done, today=START), out)
+    r = report.build_report(store, partly_done, today=START)
+    export_plan(MARKDOWN, r, out, data_dir=store.path.parent)
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# AI/ML Architect — Study Plan")
     assert "Prepared for **Ada \\<Lovelace\\>**" in text
@@ -109,23 +113,25 @@ def test_unwritable_target_gives_a_clear_error(
     blocker.write_text("x")
     for kind in (PDF, ICS, MARKDOWN):
         with pytest.raises(ExportError, match="Cannot write"):
-            export_plan(kind, r, blocker / "sub" / "out")
+            export_plan(kind, r, blocker / "sub" / "out", data_dir=store.path.parent)
 
 
 def test_exports_never_replace_special_files_or_make_folders(
     store: Store, partly_done: int, tmp_path: Path
 ) -> None:
     r = report.build_report(store, partly_done, today=START)
+    folder = tmp_path / "folder"
+    folder.mkdir()
     with pytest.raises(ExportError, match="not a regular file"):
-        export_plan(MARKDOWN, r, tmp_path)
+        export_plan(MARKDOWN, r, folder, data_dir=store.path.parent)
     with pytest.raises(ExportError, match="does not exist"):
-        export_plan(ICS, r, tmp_path / "new-folder" / "plan.ics")
+        export_plan(ICS, r, tmp_path / "new-folder" / "plan.ics", data_dir=store.path.parent)
     assert not (tmp_path / "new-folder").exists()
     real = tmp_path / "plan.md"
     real.write_text("old")
     link = tmp_path / "link.md"
     link.symlink_to(real)
-    export_plan(MARKDOWN, r, link)
+    export_plan(MARKDOWN, r, link, data_dir=store.path.parent)
     assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# AI/ML")
 
 

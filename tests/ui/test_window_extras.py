@@ -117,7 +117,7 @@ def test_markup_in_a_pack_is_shown_literally(qtbot: QtBot, data_dir: Path, tmp_p
     phase_tip = str(roadmap.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))  # type: ignore[attr-defined]
     assert "<script>" not in phase_tip
     out = tmp_path / "hostile.pdf"
-    export_plan(PDF, report.build_report(window.store, window.path_id), out)
+    export_plan(PDF, report.build_report(window.store, window.path_id), out, data_dir=data_dir)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out)).pages).split())
     assert "<script>alert(1)</script>" in text
     assert "<a href='file:///etc/passwd'>Tracking</a>" in text

@@ -17,15 +17,19 @@ class ExportError(Exception):
     """The export could not be written; the message says why."""
 
 
-def export_plan(kind: str, report: PlanReport, out: Path, *, paper: str = "A4") -> str:
+def export_plan(
+    kind: str, report: PlanReport, out: Path, *, data_dir: Path, paper: str = "A4"
+) -> str:
     """Write ``report`` as ``kind`` to ``out``; returns a one-line summary.
 
-    Raises ExportError with a message for the user. The PDF needs a QGuiApplication.
+    ``out`` is refused when it is a file the app owns in ``data_dir`` (the database, a
+    backup, …: see ``paths.output_file``). Raises ExportError with a message for the user.
+    The PDF needs a QGuiApplication.
     """
     from careerplanner.paths import DataDirError, output_file
 
     try:
-        out = output_file(out)
+        out = output_file(out, data_dir)
     except DataDirError as exc:
         raise ExportError(str(exc)) from exc
     try:

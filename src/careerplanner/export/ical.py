@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from careerplanner.paths import partial_file
 from careerplanner.services.plan import BOOK, PRACTICE
 from careerplanner.services.report import PlanReport
 
@@ -46,7 +47,11 @@ def build_calendar(report: PlanReport) -> bytes:
 def write_calendar(report: PlanReport, out: Path) -> int:
     """Write the calendar; returns the number of events. Raises OSError on failure."""
     data = build_calendar(report)
-    tmp = out.with_name(f".{out.name}.part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    tmp = partial_file(out)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
     return len(report.schedule.weeks)

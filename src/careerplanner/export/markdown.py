@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from careerplanner.paths import partial_file
 from careerplanner.services.plan import BOOK, PRACTICE
 from careerplanner.services.report import PlanReport
 from careerplanner.store import models as m
@@ -78,6 +79,10 @@ def build_markdown(r: PlanReport) -> str:
 
 
 def write_markdown(report: PlanReport, out: Path) -> None:
-    tmp = out.with_name(f".{out.name}.part")
-    tmp.write_text(build_markdown(report), encoding="utf-8")
-    tmp.replace(out)
+    tmp = partial_file(out)
+    try:
+        tmp.write_text(build_markdown(report), encoding="utf-8")
+        tmp.replace(out)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise

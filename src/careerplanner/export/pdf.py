@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from careerplanner.export import ExportError
+from careerplanner.paths import partial_file
 from careerplanner.services.plan import BOOK, PRACTICE, TUTORIAL
 from careerplanner.services.report import PlanReport
 from careerplanner.store import models as m
@@ -249,10 +250,8 @@ def write_pdf(
     Raises ExportError when the file cannot be written. The file appears complete or
     not at all (written to a temporary name, then renamed).
     """
-    tmp = out.with_name(f".{out.name}.part")
     try:
-        with tmp.open("wb"):
-            pass
+        tmp = partial_file(out)
     except OSError as exc:
         raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     writer = QPdfWriter(str(tmp))

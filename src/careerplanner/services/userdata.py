@@ -267,20 +267,22 @@ def export_file(store: Store, target: Path) -> None:
     Raises OSError subclasses as ``UserDataError`` with a plain message.
     """
     try:
-        target = paths.output_file(target)
+        target = paths.output_file(target, store.path.parent)  # never the app's own files
     except paths.DataDirError as exc:
         raise UserDataError([f"{exc} Nothing was saved."]) from exc
     text = json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
-    partial = target.with_name(f".{target.name}.partial")
+    partial: Path | None = None
     try:
+        partial = paths.partial_file(target)
         with partial.open("w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(partial, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                partial.unlink()
         raise UserDataError(
             [f"{target} could not be written: {describe_os_error(exc)}. Nothing was saved."]
         ) from exc

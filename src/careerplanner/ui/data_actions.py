@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
+from careerplanner import paths
 from careerplanner.services import backup, userdata
 from careerplanner.store import Store
 from careerplanner.store.backup import describe_os_error, is_write_problem
@@ -154,8 +155,9 @@ class DataActions(QObject):
     def restore_file(self, chosen: Path) -> bool:
         self._prepare()
         try:
+            chosen = paths.input_file(chosen, self.data_dir)
             safety = backup.restore(self.store, self.data_dir, chosen)
-        except backup.BackupError as exc:
+        except (backup.BackupError, paths.DataDirError) as exc:
             self._box(
                 QMessageBox.Icon.Warning, "Restore failed", str(exc), "Your data is unchanged."
             )
@@ -193,6 +195,16 @@ class DataActions(QObject):
 
     def import_from(self, source: Path) -> bool:
         self._prepare()
+        try:
+            source = paths.input_file(source, self.data_dir)
+        except paths.DataDirError as exc:
+            self._box(
+                QMessageBox.Icon.Warning,
+                f"{source.name} was not imported",
+                str(exc),
+                "Nothing was changed.",
+            )
+            return False
         try:
             with busy_cursor():
                 result = userdata.import_file(self.store, self.data_dir, source)

@@ -23,14 +23,19 @@ class _Signals(QObject):
 
 
 class _ExportJob(QRunnable):
-    def __init__(self, kind: str, report: PlanReport, out: Path, paper: str) -> None:
+    def __init__(
+        self, kind: str, report: PlanReport, out: Path, data_dir: Path, paper: str
+    ) -> None:
         super().__init__()
         self.kind, self.report, self.out, self.paper = kind, report, out, paper
+        self.data_dir = data_dir
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
-            message = export_plan(self.kind, self.report, self.out, paper=self.paper)
+            message = export_plan(
+                self.kind, self.report, self.out, data_dir=self.data_dir, paper=self.paper
+            )
         except ExportError as exc:
             self.signals.done.emit(False, str(exc))
         except Exception as exc:  # never a traceback for the user
@@ -54,10 +59,12 @@ class ExportRunner(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def start(self, kind: str, report: PlanReport, out: Path, paper: str) -> bool:
+    def start(self, kind: str, report: PlanReport, out: Path, data_dir: Path, paper: str) -> bool:
+        """Export in the background. ``export_plan`` refuses an ``out`` that is a file the
+        app owns in ``data_dir``; ``finished(False, message)`` reports it."""
         if self._job is not None:
             return False
-        job = _ExportJob(kind, report, out, paper)
+        job = _ExportJob(kind, report, out, data_dir, paper)
         job.setAutoDelete(False)
         job.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         self._job = job

@@ -99,8 +99,9 @@ class PathActions:
         if file is None:
             return False
         try:
-            result = packs.import_pack_file(self.store, file)
-        except (PackError, packs.PackImportError) as exc:
+            source = paths.input_file(file, self.store.path.parent)  # never the database
+            result = packs.import_pack_file(self.store, source)
+        except (PackError, packs.PackImportError, paths.DataDirError) as exc:
             self._message(QMessageBox.Icon.Warning, "Cannot import this career path", str(exc))
             return False
         except Exception as exc:
@@ -115,11 +116,15 @@ class PathActions:
         if out is None:
             return False
         try:
-            out = paths.output_file(out)
+            out = paths.output_file(out, self.store.path.parent)  # the data folder
             text = packs.export_pack(self.store, self.current())
-            tmp = out.with_name(f".{out.name}.part")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(out)
+            tmp = paths.partial_file(out)
+            try:
+                tmp.write_text(text, encoding="utf-8")
+                tmp.replace(out)
+            except OSError:
+                tmp.unlink(missing_ok=True)
+                raise
         except paths.DataDirError as exc:
             self._message(QMessageBox.Icon.Warning, "Cannot export the career path", str(exc))
             return False

@@ -341,13 +341,15 @@ class PlanTab(BaseTab):
         out = self.ask_save_path(kind)
         if out is None:
             return
+        # The data folder holds the database; export_plan refuses the app's own files there.
+        data_dir = self.store.path.parent
         try:
             data = report.build_report(self.store, self.path_id)
         except plan.PlanError as exc:
             self._export_finished(False, f"The study plan settings cannot be used: {exc}")
             return
         paper = str(self.paper_combo.currentData() or A4)
-        if self.runner.start(kind, data, out, paper):
+        if self.runner.start(kind, data, out, data_dir, paper):
             for b in (self.pdf_button, self.ics_button, self.md_button):
                 b.setEnabled(False)
 
