@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -56,8 +57,10 @@ def test_list_backups_marks_broken_ones_and_newest_good_skips_them(
     broken = paths.backup_dir(data_dir) / "careerplanner-29991231-235959-auto.sqlite3"
     broken.write_bytes(good.path.read_bytes()[:5000])  # truncated
     entries = backup.list_backups(data_dir, full_check=True)
-    assert [e.file.path for e in entries] == [broken, good.path]
-    assert [e.usable for e in entries] == [False, True]
+    # The truncated file carries no readable number, so its far-future date does not make
+    # it newest: numbered backups come first.
+    assert [e.file.path for e in entries] == [good.path, broken]
+    assert [e.usable for e in entries] == [True, False]
     newest = backup.newest_good_backup(data_dir)
     assert newest is not None and newest.file.path == good.path
 
@@ -136,3 +139,35 @@ def test_recover_puts_the_file_back_when_the_restore_fails(
         backup.recover(data_dir, good.path)
     assert database.read_text() == "garbage"  # back where it was
     assert not list(data_dir.glob("*.damaged-*"))
+
+
+def _flagged_after(opened: Store, data_dir: Path, stamps: list[datetime]) -> list[str]:
+    for when in stamps:
+        backup.back_up(opened, data_dir, "auto", now=when)
+    entries = backup.list_backups(data_dir)
+    assert [e.file.sequence for e in entries] == list(range(len(stamps), 0, -1))
+    return [f"{e.file.created:%Y-%m-%d}" for e in entries if e.out_of_order]
+
+
+def test_dates_in_order_are_not_flagged(opened: Store, data_dir: Path) -> None:
+    stamps = [datetime(2026, 6, d, 9) for d in (1, 2, 3)]
+    assert _flagged_after(opened, data_dir, stamps) == []
+
+
+def test_a_session_under_a_clock_in_the_future_is_flagged(opened: Store, data_dir: Path) -> None:
+    stamps = [datetime(2026, 6, 1, 9), datetime(2099, 1, 1, 9), datetime(2099, 1, 2, 9)]
+    stamps += [datetime(2026, 6, 2, 9), datetime(2026, 6, 3, 9), datetime(2026, 6, 4, 9)]
+    # Where the dates stop agreeing with the order taken: the last 2099 backup is dated
+    # after the newer one taken on 2026-06-02.
+    assert _flagged_after(opened, data_dir, stamps) == ["2099-01-02"]
+    newest = backup.newest_good_backup(data_dir)
+    assert newest is not None and newest.file.created == datetime(2026, 6, 4, 9)
+
+
+def test_a_session_under_a_clock_in_the_past_is_flagged(opened: Store, data_dir: Path) -> None:
+    stamps = [datetime(2026, 6, 1, 9), datetime(2001, 1, 1, 9), datetime(2001, 1, 2, 9)]
+    stamps += [datetime(2026, 6, 2, 9), datetime(2026, 6, 3, 9)]
+    # The first backup is dated after the newer ones taken under the wrong clock.
+    assert _flagged_after(opened, data_dir, stamps) == ["2026-06-01"]
+    # Retention under the wrong clock lost nothing: every backup is still there.
+    assert len(backup.list_backups(data_dir)) == len(stamps)

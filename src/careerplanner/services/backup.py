@@ -5,13 +5,19 @@ up the current data, checks the chosen file and copies it into the open database
 step, then brings schema and built-in path up to date. ``recover`` handles a database
 that cannot be opened at all: it is moved aside (never deleted) and the newest good
 backup, or nothing ("start fresh"), takes its place.
+
+"Newest" always means by the sequence number each backup carries (see
+``store.backup``), never by the date in its name: a wrong clock cannot make old data look
+newest. Where dates and that order disagree, listings mark the backups whose dates are
+out of order, and show what each holds.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from careerplanner import paths
@@ -28,6 +34,18 @@ AUTO_BACKUP_MINUTES = 30
 KEEP_DAILY = "backup.keep_daily"
 KEEP_WEEKLY = "backup.keep_weekly"
 KEEP_MONTHLY = "backup.keep_monthly"
+
+#: Retention floors: whatever the settings hold (0, negative), at least the newest good
+#: backup of one older day, one week and one month stays, besides today's and
+#: yesterday's and the newest good backup of all.
+MIN_DAILY = 1
+MIN_WEEKLY = 1
+MIN_MONTHLY = 1
+#: More than anyone keeps; larger numbers count as this.
+MAX_KEEP = 100_000
+
+#: How a listing marks a backup dated later than the newer one above it.
+OUT_OF_ORDER = "(dated after a newer backup)"
 
 __all__ = [
     "AUTO_BACKUP_MINUTES",
@@ -52,6 +70,9 @@ class BackupEntry:
 
     file: BackupFile
     check: FileCheck
+    #: Dated later than the next newer backup: the dates disagree with the order the
+    #: backups were taken in (a wrong clock). Only set among usable backups.
+    out_of_order: bool = False
 
     @property
     def usable(self) -> bool:
@@ -64,49 +85,69 @@ class HealthReport:
     lines: tuple[str, ...]
 
 
-def _setting_int(store: Store, key: str, default: int) -> int:
+def _setting_int(store: Store, key: str, default: int, floor: int) -> int:
+    """A stored count: not a whole number → the default; below the floor → the floor."""
     value = settings.get(store, key)
-    try:
-        return max(0, int(value)) if value is not None else default
-    except ValueError:
+    if value is None:
         return default
+    try:
+        number = int(str(value).strip())
+    except ValueError:  # text, a fraction, or too many digits to convert
+        return default
+    return min(max(floor, number), MAX_KEEP)
 
 
 def policy(store: Store) -> RetentionPolicy:
-    """The retention policy: defaults, overridden by the ``backup.keep_*`` settings."""
+    """The retention policy: defaults, overridden by the ``backup.keep_*`` settings, each
+    at least its floor (``MIN_DAILY``, ...)."""
     base = RetentionPolicy()
     return RetentionPolicy(
-        daily=_setting_int(store, KEEP_DAILY, base.daily),
-        weekly=_setting_int(store, KEEP_WEEKLY, base.weekly),
-        monthly=_setting_int(store, KEEP_MONTHLY, base.monthly),
+        daily=_setting_int(store, KEEP_DAILY, base.daily, MIN_DAILY),
+        weekly=_setting_int(store, KEEP_WEEKLY, base.weekly, MIN_WEEKLY),
+        monthly=_setting_int(store, KEEP_MONTHLY, base.monthly, MIN_MONTHLY),
     )
 
 
-def back_up(store: Store, data_dir: Path, reason: str) -> BackupFile:
-    """Write a checked backup of the open database, then prune old ones.
+def back_up(store: Store, data_dir: Path, reason: str, now: datetime | None = None) -> BackupFile:
+    """Write a checked, numbered backup of the open database, then prune old ones.
 
-    Raises BackupError (disk full, read-only folder, ...) with a message for the user;
-    the database itself is never touched.
+    ``now`` replaces the clock (for tests). Raises BackupError (disk full, read-only
+    folder, ...) with a message for the user; the data itself is unchanged (only the
+    backup counter in the settings moves on).
     """
     folder = paths.backup_dir(data_dir)
-    made = files.write_backup(store.db.connection(), folder, reason)
-    files.prune(folder, policy(store), date.today())
+    made = files.write_backup(store.db.connection(), folder, reason, now)
+    files.prune(folder, policy(store), (now or datetime.now()).date())
     return made
 
 
+def _out_of_order(newest_first: list[BackupEntry]) -> set[Path]:
+    """The backups dated later than the next newer one (the one above in a list, newest
+    first): where the dates stop agreeing with the order taken. This states a fact rather
+    than guessing which clock was wrong; the contents tell the user which is which."""
+    pairs = itertools.pairwise(newest_first)
+    return {older.file.path for newer, older in pairs if older.file.created > newer.file.created}
+
+
 def list_backups(data_dir: Path, *, full_check: bool = False) -> list[BackupEntry]:
-    """Every backup in the folder, newest first, each checked (quick_check by default)."""
-    return [
-        BackupEntry(f, files.check_file(f.path, full=full_check))
-        for f in files.list_files(paths.backup_dir(data_dir))
-    ]
+    """Every backup in the folder, each checked (quick_check by default), newest first:
+    by sequence number, then date; usable ones whose date is out of that order are
+    marked ``out_of_order`` where dated later than the next newer usable one."""
+    entries = []
+    for f in files.list_files(paths.backup_dir(data_dir)):
+        check = files.check_file(f.path, full=full_check)
+        entries.append(BackupEntry(replace(f, sequence=check.sequence), check))
+    entries.sort(key=lambda e: files.order_key(e.file), reverse=True)
+    odd = _out_of_order([e for e in entries if e.usable])
+    return [replace(e, out_of_order=e.file.path in odd) for e in entries]
 
 
 def newest_good_backup(data_dir: Path) -> BackupEntry | None:
-    for f in files.list_files(paths.backup_dir(data_dir)):
+    """The newest backup by sequence number that passes the full check."""
+    for f in files.with_sequences(files.list_files(paths.backup_dir(data_dir))):
         check = files.check_file(f.path, full=True)
         if check.ok:
-            return BackupEntry(f, check)
+            return BackupEntry(replace(f, sequence=check.sequence), check)
     return None
 
 
@@ -190,8 +231,18 @@ def check_data_dir(data_dir: Path) -> HealthReport:
         lines.append(f"Progress: {check.summary}")
     else:
         lines.append(f"Problem: {check.problem}")
+    lines.extend(_backup_lines(data_dir))
+    lines.append("Healthy." if check.ok else "NOT healthy.")
+    return HealthReport(check.ok, tuple(lines))
+
+
+def _backup_lines(data_dir: Path) -> list[str]:
+    """The backups: how many are usable, one line for each that is not (retention leaves
+    those alone), leftovers of interrupted backups, and the order when dates disagree."""
+    folder = paths.backup_dir(data_dir)
     entries = list_backups(data_dir)
     good = [e for e in entries if e.usable]
+    lines = []
     if good:
         newest = good[0].file
         lines.append(
@@ -200,8 +251,24 @@ def check_data_dir(data_dir: Path) -> HealthReport:
         )
     else:
         lines.append(f"Backups: none usable of {len(entries)}")
-    lines.append("Healthy." if check.ok else "NOT healthy.")
-    return HealthReport(check.ok, tuple(lines))
+    for e in entries:
+        if not e.usable:
+            lines.append(f"Not a usable backup, left alone: {e.file.path.name}: {e.check.problem}")
+    for stale in files.stale_partials(folder):
+        lines.append(f"Left by an interrupted backup, removed at the next backup: {stale.name}")
+    if any(e.out_of_order for e in good):
+        lines.append(
+            "Backup dates are out of order (the computer's clock was wrong when some were "
+            "taken). The usable backups in the order they were taken, newest first:"
+        )
+        for e in good:
+            number = f"#{e.file.sequence}" if e.file.sequence is not None else "#-"
+            mark = f"  {OUT_OF_ORDER}" if e.out_of_order else ""
+            lines.append(
+                f"  {number}  {e.file.created:%Y-%m-%d %H:%M}  {e.file.path.name}: "
+                f"{e.check.summary}{mark}"
+            )
+    return lines
 
 
 def _current() -> int:

@@ -92,9 +92,9 @@ class SettingsDialog(QDialog):
         timers_box.setLayout(timers)
 
         policy = backup.policy(store)
-        self.keep_daily = self._spin(policy.daily, 0, 365, " days")
-        self.keep_weekly = self._spin(policy.weekly, 0, 104, " weeks")
-        self.keep_monthly = self._spin(policy.monthly, 0, 120, " months")
+        self.keep_daily = self._spin(policy.daily, backup.MIN_DAILY, 365, " days")
+        self.keep_weekly = self._spin(policy.weekly, backup.MIN_WEEKLY, 104, " weeks")
+        self.keep_monthly = self._spin(policy.monthly, backup.MIN_MONTHLY, 120, " months")
         keep = QFormLayout()
         keep.addRow("Daily backups:", self.keep_daily)
         keep.addRow("Weekly backups:", self.keep_weekly)

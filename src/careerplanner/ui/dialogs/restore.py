@@ -1,4 +1,10 @@
-"""File → Restore Backup…: the usable backups with date, size and what they hold."""
+"""File → Restore Backup…: the usable backups with date, size and what they hold.
+
+They are listed in the order they were taken (their sequence numbers), newest first. A
+backup whose date disagrees with that order (the clock was wrong when it was taken) is
+marked (dated after a newer backup), and a note says so: the contents column tells the
+user which is which.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.services.backup import BackupEntry
+from careerplanner.services.backup import OUT_OF_ORDER, BackupEntry
 from careerplanner.ui.widgets import label
 
 REASONS = {
@@ -38,8 +44,8 @@ def size_text(size: int) -> str:
 
 
 class RestoreDialog(QDialog):
-    """Lists the backups that passed their check, newest first; broken ones are counted
-    but never offered."""
+    """Lists the backups that passed their check, newest first (in the order they were
+    taken); broken ones are counted but never offered."""
 
     def __init__(self, entries: list[BackupEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +74,8 @@ class RestoreDialog(QDialog):
             f = entry.file
             item = QTreeWidgetItem(
                 [
-                    f"{f.created:%Y-%m-%d %H:%M}",
+                    f"{f.created:%Y-%m-%d %H:%M}"
+                    + (f" {OUT_OF_ORDER}" if entry.out_of_order else ""),
                     REASONS.get(f.reason, f.reason),
                     size_text(f.size),
                     entry.check.summary,
@@ -76,10 +83,26 @@ class RestoreDialog(QDialog):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, str(f.path))
             item.setToolTip(3, f"{entry.check.summary}\n{f.path}")
+            if entry.out_of_order:
+                item.setToolTip(
+                    0,
+                    "This backup was taken before the one above it, yet its date is later: "
+                    "the computer's clock was wrong when one of them was taken.",
+                )
             self.tree.addTopLevelItem(item)
         for column in range(3):
             self.tree.resizeColumnToContents(column)
         layout.addWidget(self.tree, 1)
+        if any(e.out_of_order for e in usable):
+            layout.addWidget(
+                label(
+                    "Some dates are out of order: the computer's clock was wrong when some "
+                    "backups were taken. The list is in the order the backups were taken, "
+                    "newest first; compare what each one holds.",
+                    muted=True,
+                    name="order_note",
+                )
+            )
         if broken:
             layout.addWidget(
                 label(
