@@ -5,7 +5,7 @@ careerplanner --version
 careerplanner [--data-dir DIR] --self-test      check that everything starts
 careerplanner [--data-dir DIR] --exit-when-shown
 careerplanner [--data-dir DIR] backup | restore FILE | check
-careerplanner [--data-dir DIR] export-json OUT.json | import-json IN.json
+careerplanner [--data-dir DIR] export-json OUT.json | import-json [--with-settings] IN.json
 """
 
 from __future__ import annotations
@@ -71,6 +71,11 @@ def _add_data_commands(parser: argparse.ArgumentParser) -> None:
         "import-json", parents=[common], help="import data exported by export-json"
     )
     imp.add_argument("file", metavar="IN.json")
+    imp.add_argument(
+        "--with-settings",
+        action="store_true",
+        help="also import the file's backup and window settings (kept as they are otherwise)",
+    )
     from careerplanner import cli_plan
 
     cli_plan.add_commands(commands, common)
@@ -90,7 +95,7 @@ def _run_data_command(args: argparse.Namespace, data_dir: Path) -> int:
         return cli_data.cmd_check(data_dir)
     if args.command == "export-json":
         return cli_data.cmd_export(data_dir, args.out)
-    return cli_data.cmd_import(data_dir, args.file)
+    return cli_data.cmd_import(data_dir, args.file, with_settings=args.with_settings)
 
 
 def _use_offscreen_without_display() -> None:
@@ -131,6 +136,8 @@ def self_test(data_dir: Path) -> int:
 
         window = create_main_window(data_dir)
         tabs = window.build_all_tabs()
+        for tab in tabs:
+            tab.build_deferred()
         window.show()
         from PySide6.QtWidgets import QApplication
 

@@ -130,7 +130,19 @@ def cmd_export(data_dir: Path, out: str) -> int:
     return _with_store(data_dir, action)
 
 
-def cmd_import(data_dir: Path, file: str) -> int:
+def _refused(source: Path, problems: list[str]) -> int:
+    """One line naming the (first) problem; any further ones listed below it."""
+    first = problems[0].rstrip(".") if problems else "the file cannot be used"
+    more = len(problems) - 1
+    also = f" (and {more} more problem{'s' if more != 1 else ''}, below)" if more > 0 else ""
+    _err(f"{source.name} was not imported: {first}{also}. Nothing was changed.")
+    if more > 0:
+        rest = str(userdata.UserDataError(problems[1:]))
+        print(rest, file=sys.stderr)
+    return 1
+
+
+def cmd_import(data_dir: Path, file: str, with_settings: bool = False) -> int:
     try:
         source = paths.input_file(Path(file), data_dir)
         paths.ensure_data_dir(data_dir)
@@ -142,16 +154,22 @@ def cmd_import(data_dir: Path, file: str) -> int:
 
         def action(store: Store) -> int:
             try:
-                result = userdata.import_file(store, data_dir, source)
+                result = userdata.import_file(store, data_dir, source, with_settings=with_settings)
             except userdata.UserDataError as exc:
-                print(f"careerplanner: {source.name} was not imported:", file=sys.stderr)
-                print(str(exc), file=sys.stderr)
-                print("Nothing was changed.", file=sys.stderr)
-                return 1
+                return _refused(source, exc.problems)
             print(
                 f"Imported {source.name}: {len(result.paths)} career path(s), "
                 f"{result.tutorials} tutorials, {result.attempts} practice answers."
             )
+            if result.settings_kept:
+                kept = "; ".join(c.describe() for c in result.settings_kept)
+                print(
+                    f"Not imported: the file's backup and window settings ({kept}); yours "
+                    "are kept. Add --with-settings to import them."
+                )
+            if result.settings_imported:
+                taken = "; ".join(c.describe() for c in result.settings_imported)
+                print(f"Imported the file's backup and window settings ({taken}).")
             if result.backup is not None:
                 print(f"Your data as it was is kept in {result.backup.path}.")
             return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, timedelta
 
+from careerplanner import limits
 from careerplanner.services import activity, packs
 from careerplanner.store import Store
 from careerplanner.store import models as m
@@ -54,3 +55,20 @@ def test_counts_and_progress_over_time_from_the_store(store: Store) -> None:
         (date(2026, 3, 1), 2, 0),
         (date(2026, 3, 4), 3, 1),
     ]
+
+
+def test_stored_dates_outside_the_limits_count_on_the_nearest_limit(store: Store) -> None:
+    path_id = packs.ensure_builtin_pack(store).path_id
+    ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.id).limit(3)]
+    for tid, day in zip(ids, ("0001-01-01", "9999-12-31", "not a date"), strict=True):
+        store.db.execute_sql(
+            "UPDATE tutorial SET status = 'done', finished_on = ? WHERE id = ?", (day, tid)
+        )
+    points = activity.progress_over_time(store, path_id)
+    assert [(p.day, p.tutorials_done) for p in points] == [
+        (limits.MIN_DATE, 1),
+        (limits.MAX_DATE, 2),
+    ]
+    assert activity.activity_counts(store, path_id) == Counter(
+        {limits.MIN_DATE: 1, limits.MAX_DATE: 1}
+    )

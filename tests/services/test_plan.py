@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from careerplanner import limits
 from careerplanner.services import packs, plan, roadmap
 from careerplanner.services.plan import BOOK, PRACTICE, TUTORIAL, PlanSettings, WorkItem
 from careerplanner.store import Store
@@ -109,3 +110,66 @@ def test_schedule_from_the_store_leaves_out_done_and_skipped(store: Store) -> No
     with pytest.raises(plan.PlanError, match="before the start"):
         plan.save_settings(store, path_id, PlanSettings(start_date=MONDAY,
                                                        target_date=date(2025, 1, 1)))  # fmt: skip
+
+
+def test_tutorials_whose_hours_are_outside_the_limits_are_left_out_with_a_note() -> None:
+    settings = PlanSettings(hours_per_week=6, start_date=MONDAY, include_practice=False)
+    work = _work(2, 1e12, float("inf"), float("nan"), -1, 0, 3)
+    s = plan.build_schedule(settings, work, [])
+    scheduled = [i.title for w in s.weeks for i in w.items]
+    assert scheduled == ["T1", "T7"]
+    assert s.total_hours == 5 and s.unscheduled == 5 and s.finish == date(2026, 1, 11)
+    assert s.notes == (
+        "“T2” cannot be scheduled: its estimated hours (1e+12) must be more than 0 and at "
+        "most 1000; correct it or mark it Skipped.",
+        "“T3” cannot be scheduled: its estimated hours (inf) must be more than 0 and at "
+        "most 1000; correct it or mark it Skipped.",
+        "“T4” cannot be scheduled: its estimated hours (not a number) must be more than 0 "
+        "and at most 1000; correct it or mark it Skipped.",
+        "2 more tutorials cannot be scheduled.",
+    )
+
+
+def test_the_schedule_stops_after_the_longest_plan() -> None:
+    settings = PlanSettings(hours_per_week=limits.MIN_HOURS_PER_WEEK, start_date=MONDAY)
+    s = plan.build_schedule(settings, _work(*[limits.MAX_TUTORIAL_HOURS] * 50), [(1, "Book")])
+    assert len(s.weeks) == limits.MAX_PLAN_WEEKS
+    assert s.notes == ("The plan stops after 520 weeks; add hours per week.",)
+    # Exactly full is not cut short.
+    exact = PlanSettings(hours_per_week=2, start_date=MONDAY, include_practice=False)
+    s = plan.build_schedule(exact, _work(*[2] * limits.MAX_PLAN_WEEKS), [])
+    assert len(s.weeks) == limits.MAX_PLAN_WEEKS and s.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "message"),
+    [
+        (date(9999, 12, 1), None, "The start date 9999-12-01 is outside the dates"),
+        (date(1, 1, 1), None, "The start date 0001-01-01 is outside the dates"),
+        (None, date(2200, 1, 1), "The target date 2200-01-01 is outside the dates"),
+    ],
+)
+def test_dates_outside_the_limits_are_refused(
+    store: Store, start: date | None, target: date | None, message: str
+) -> None:
+    path_id = packs.ensure_builtin_pack(store).path_id
+    kept = PlanSettings(hours_per_week=7, start_date=MONDAY)
+    plan.save_settings(store, path_id, kept)
+    bad = PlanSettings(hours_per_week=7, start_date=start, target_date=target)
+    with pytest.raises(plan.PlanError, match=message):
+        plan.save_settings(store, path_id, bad)
+    assert plan.get_settings(store, path_id) == kept
+    with pytest.raises(plan.PlanError, match=message):
+        plan.build_schedule(bad, _work(1), [])
+
+
+def test_the_last_start_date_plans_its_full_length() -> None:
+    settings = PlanSettings(hours_per_week=limits.MIN_HOURS_PER_WEEK, start_date=limits.MAX_DATE)
+    s = plan.build_schedule(settings, _work(*[limits.MAX_TUTORIAL_HOURS] * 2), [])
+    assert len(s.weeks) == limits.MAX_PLAN_WEEKS
+    assert s.weeks[-1].end > limits.MAX_DATE
+
+
+def test_a_clock_outside_the_limits_is_explained() -> None:
+    with pytest.raises(plan.PlanError, match="check the computer's clock"):
+        plan.build_schedule(PlanSettings(), _work(1), [], today=date(9999, 12, 31))

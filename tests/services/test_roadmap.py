@@ -130,6 +130,9 @@ def test_built_in_tutorials_cannot_be_deleted_or_edited(store: Store, path_id: i
     [
         ({"title": "   "}, "title"),
         ({"hours": 0}, "hours"),
+        ({"hours": float("inf")}, "hours"),
+        ({"hours": float("nan")}, "hours"),
+        ({"hours": 1000.5}, "at most 1000"),
         ({"url": "ftp://x"}, "http"),
         ({"phase_id": 99999}, "phase"),
         ({"skill_id": 99999}, "track"),
@@ -144,3 +147,33 @@ def test_invalid_own_tutorial_is_refused(
     with pytest.raises(roadmap.RoadmapError, match=message):
         roadmap.add_tutorial(store, path_id, roadmap.TutorialDraft(**base))  # type: ignore[arg-type]
     assert not m.Tutorial.select().where(m.Tutorial.custom == True).exists()  # noqa: E712
+
+
+@pytest.mark.parametrize(
+    ("started", "finished", "message"),
+    [
+        (date(1, 1, 1), None, "The date started: 0001-01-01 is outside"),
+        (date(1969, 12, 31), None, "The date started: 1969-12-31 is outside"),
+        (date(2026, 1, 1), date(1, 1, 1), "The date finished: 0001-01-01 is outside"),
+        (date(9999, 12, 31), None, "The date started: 9999-12-31 is outside"),
+    ],
+)
+def test_dates_outside_the_limits_are_refused(
+    store: Store, path_id: int, started: date, finished: date | None, message: str
+) -> None:
+    tid = _id("t1")
+    roadmap.set_dates(store, tid, D1, D2)
+    with pytest.raises(roadmap.RoadmapError, match=message):
+        roadmap.set_dates(store, tid, started, finished)
+    assert (roadmap.state(store, tid).started_on, roadmap.state(store, tid).finished_on) == (
+        D1,
+        D2,
+    )
+    roadmap.set_dates(store, tid, date(1970, 1, 1), date(1970, 1, 1))  # the first day is fine
+
+
+def test_a_clock_outside_the_limits_records_no_status(store: Store, path_id: int) -> None:
+    tid = _id("t1")
+    with pytest.raises(roadmap.RoadmapError, match="check the computer's clock"):
+        roadmap.set_status(store, tid, m.DONE, today=date(9999, 1, 1))
+    assert roadmap.state(store, tid).status == m.NOT_STARTED

@@ -107,8 +107,11 @@ def test_export_import_into_an_empty_folder_export_gives_the_same_data(
     target_dir = tmp_path / "empty"
     target = open_data_dir(target_dir)
     try:
-        result = userdata.import_file(target, target_dir, first)
+        result = userdata.import_file(target, target_dir, first, with_settings=True)
         assert result.paths == ("ai-ml-architect",)
+        assert [(c.key, c.mine, c.theirs) for c in result.settings_imported] == [
+            ("backup.keep_daily", None, "9")
+        ]
         assert result.attempts == 2
         assert result.backup is not None and result.backup.reason == "import"
         second = tmp_path / "second.json"

@@ -2,7 +2,8 @@
 
 A day is *active* when the user finished a tutorial, saved an assessment snapshot or
 practised an interview question on it (local dates; practice times are stored in UTC
-and converted).
+and converted). Stored dates outside the app's limits count on the nearest limit, and
+values that are not dates at all are left out, so odd data never breaks a chart.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from careerplanner import limits
 from careerplanner.store import Store
 
 HEATMAP_WEEKS = 52
@@ -70,9 +72,10 @@ _REVIEWS_BY_DAY = """
 
 def _by_day(store: Store, sql: str, path_id: int) -> Counter[date]:
     counts: Counter[date] = Counter()
-    for day, n in store.db.execute_sql(sql, (path_id,)).fetchall():
-        if day:
-            counts[day if isinstance(day, date) else date.fromisoformat(str(day)[:10])] += int(n)
+    for value, n in store.db.execute_sql(sql, (path_id,)).fetchall():
+        day = limits.as_date(value if isinstance(value, date) else str(value or ""))
+        if day is not None:
+            counts[limits.clamp_date(day)] += int(n)
     return counts
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from careerplanner import limits
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
@@ -153,7 +154,7 @@ def _tutorial_item(t: m.Tutorial, skill: m.Skill | None) -> TutorialItem:
     return TutorialItem(
         id=t.id, key=t.key, phase_id=t.phase_id, title=t.title,
         skill_key=skill.key if skill else "", skill_name=skill.name if skill else "",
-        level=t.level, hours=t.hours, url=t.url, description=t.description,
+        level=t.level, hours=limits.as_float(t.hours), url=t.url, description=t.description,
         custom=bool(t.custom), retired=bool(t.retired), status=t.status,
         started_on=t.started_on, finished_on=t.finished_on, notes=t.notes,
     )  # fmt: skip

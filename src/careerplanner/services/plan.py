@@ -12,6 +12,10 @@ returns weeks. Rules, in order:
   they take no tutorial hours).
 * The projected finish is the last day of the last week with tutorial work. When it is
   past the target date, ``hours_needed`` is the weekly budget that would meet it.
+* Whatever the database holds, the scheduler ends: a tutorial whose hours are not a
+  number between 0 and ``MAX_TUTORIAL_HOURS`` is left out with a note that it cannot be
+  scheduled, the schedule stops after ``MAX_WEEKS`` weeks, and start or target dates
+  outside the app's limits (``careerplanner.limits``) are refused with a ``PlanError``.
 """
 
 from __future__ import annotations
@@ -20,12 +24,15 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from careerplanner import limits
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
 PRACTICE_HOURS = 1.0
-MIN_HOURS, MAX_HOURS = 0.5, 80.0
-MAX_WEEKS = 520
+MIN_HOURS, MAX_HOURS = limits.MIN_HOURS_PER_WEEK, limits.MAX_HOURS_PER_WEEK
+MAX_WEEKS = limits.MAX_PLAN_WEEKS
+#: At most this many tutorials that cannot be scheduled are named in the notes.
+MAX_NAMED = 3
 
 TUTORIAL, BOOK, PRACTICE = "tutorial", "book", "practice"
 
@@ -87,6 +94,8 @@ class Schedule:
     hours_per_week: float
     hours_needed: float | None = None
     notes: tuple[str, ...] = field(default=())
+    #: Tutorials left out because their hours are outside the limits (see the notes).
+    unscheduled: int = 0
 
     @property
     def on_track(self) -> bool | None:
@@ -101,6 +110,46 @@ def _practice_hours(settings: PlanSettings) -> float:
     return min(PRACTICE_HOURS, settings.hours_per_week / 4)
 
 
+def check_settings(settings: PlanSettings) -> None:
+    """Raise PlanError when the hours or the dates are outside the app's limits."""
+    if not limits.hours_per_week_ok(settings.hours_per_week):
+        raise PlanError(f"Hours per week must be between {MIN_HOURS:g} and {MAX_HOURS:g}.")
+    for what, value in (("start", settings.start_date), ("target", settings.target_date)):
+        if value is not None and not limits.date_in_range(value):
+            raise PlanError(
+                f"The {what} date {value.isoformat()} is outside the dates the plan can use "
+                f"({limits.DATE_RANGE}): choose another."
+            )
+
+
+def plan_start(settings: PlanSettings, today: date | None = None) -> date:
+    """The plan's first day; raises PlanError when the settings cannot be used."""
+    check_settings(settings)
+    start = settings.start_date or today or date.today()
+    if not limits.date_in_range(start):
+        raise PlanError(
+            f"Today's date ({start.isoformat()}) is outside the dates the plan can use "
+            f"({limits.DATE_RANGE}): check the computer's clock, or choose a start date."
+        )
+    return start
+
+
+def _shown(hours: float) -> str:
+    return "not a number" if math.isnan(hours) else f"{hours:g}"
+
+
+def _unschedulable_notes(items: list[WorkItem]) -> list[str]:
+    notes = [
+        f"“{item.title}” cannot be scheduled: its estimated hours ({_shown(item.hours)}) must be "
+        f"more than 0 and at most {limits.MAX_TUTORIAL_HOURS:g}; correct it or mark it Skipped."
+        for item in items[:MAX_NAMED]
+    ]
+    if len(items) > MAX_NAMED:
+        more = len(items) - MAX_NAMED
+        notes.append(f"{more} more tutorial{'s' if more != 1 else ''} cannot be scheduled.")
+    return notes
+
+
 def build_schedule(
     settings: PlanSettings,
     work: list[WorkItem],
@@ -109,18 +158,21 @@ def build_schedule(
     today: date | None = None,
 ) -> Schedule:
     """Pack the remaining work into weeks (see the module's docstring for the rules)."""
-    if not (MIN_HOURS <= settings.hours_per_week <= MAX_HOURS):
-        raise PlanError(f"Hours per week must be between {MIN_HOURS:g} and {MAX_HOURS:g}.")
-    start = settings.start_date or today or date.today()
+    start = plan_start(settings, today)
     practice = _practice_hours(settings)
-    budget = settings.hours_per_week - practice
-    total = round(sum(w.hours for w in work), 2)
-    notes: list[str] = []
+    budget = settings.hours_per_week - practice  # at least 0.375 hours
+    usable = [w for w in work if limits.tutorial_hours_ok(w.hours)]
+    unusable = [w for w in work if not limits.tutorial_hours_ok(w.hours)]
+    total = round(sum(w.hours for w in usable), 2)
+    notes = _unschedulable_notes(unusable)
 
+    # Each tutorial has at most MAX_TUTORIAL_HOURS / budget parts, and packing stops
+    # once MAX_WEEKS weeks are full: the loops end for any stored values.
     weekly: list[list[PlanItem]] = []
     current: list[PlanItem] = []
     left = budget
-    for item in work:
+    stopped = False
+    for index, item in enumerate(usable):
         if left <= 1e-9:
             weekly.append(current)
             current, left = [], budget
@@ -139,11 +191,14 @@ def build_schedule(
             )
             current.append(PlanItem(TUTORIAL, item.ref_id, item.title, round(hours, 2), detail))
             left -= hours
-        if len(weekly) >= MAX_WEEKS:
-            notes.append(f"The plan stops after {MAX_WEEKS} weeks; add hours per week.")
+        if len(weekly) >= MAX_WEEKS and index < len(usable) - 1:
+            stopped = True
             break
     if current:
         weekly.append(current)
+    if stopped or len(weekly) > MAX_WEEKS:
+        del weekly[MAX_WEEKS:]
+        notes.append(f"The plan stops after {MAX_WEEKS} weeks; add hours per week.")
 
     work_weeks = len(weekly)
     if settings.include_reading and books:
@@ -185,7 +240,7 @@ def build_schedule(
     if not work:
         notes.append("Every tutorial is done or skipped: nothing left to schedule.")
     return Schedule(start, weeks, total, finish, target, settings.hours_per_week, needed,
-                    tuple(notes))  # fmt: skip
+                    tuple(notes), len(unusable))  # fmt: skip
 
 
 # -- settings in the store ------------------------------------------------------------
@@ -196,15 +251,15 @@ def get_settings(store: Store, path_id: int) -> PlanSettings:
     if row is None:
         return PlanSettings()
     return PlanSettings(
-        hours_per_week=float(row.hours_per_week), start_date=row.start_date,
-        target_date=row.target_date, include_reading=bool(row.include_reading),
+        hours_per_week=limits.as_float(row.hours_per_week),
+        start_date=limits.as_date(row.start_date), target_date=limits.as_date(row.target_date),
+        include_reading=bool(row.include_reading),
         include_practice=bool(row.include_practice), learner_name=row.learner_name,
     )  # fmt: skip
 
 
 def save_settings(store: Store, path_id: int, settings: PlanSettings) -> None:
-    if not (MIN_HOURS <= settings.hours_per_week <= MAX_HOURS):
-        raise PlanError(f"Hours per week must be between {MIN_HOURS:g} and {MAX_HOURS:g}.")
+    check_settings(settings)
     if settings.start_date and settings.target_date and settings.target_date < settings.start_date:
         raise PlanError("The target date cannot be before the start date.")
     values = {
@@ -246,7 +301,7 @@ def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
         rows, key=lambda t: (order.get(t.phase_id, (True, 0)), t.custom, t.position, t.id)
     )
     return [
-        WorkItem(t.id, t.title, float(t.hours), phases.get(t.phase_id, ""),
+        WorkItem(t.id, t.title, limits.as_float(t.hours), phases.get(t.phase_id, ""),
                  skills.get(t.skill_id, "") if t.skill_id else "", t.status == m.IN_PROGRESS)
         for t in ordered
     ]  # fmt: skip

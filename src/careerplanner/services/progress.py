@@ -2,7 +2,8 @@
 
 Skipped tutorials leave the total: they count neither as done nor as remaining.
 Retired tutorials (dropped by a newer pack but kept for their user state) count only
-when they are done, so that finished work is never lost from the figures.
+when they are done, so that finished work is never lost from the figures. Stored hours
+outside the app's limits (``careerplanner.limits``) count as 0 hours.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from careerplanner import limits
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
@@ -74,4 +76,10 @@ def path_progress(store: Store, path_id: int) -> PathProgress:
         .where(m.Tutorial.path == path_id)
         .tuples()
     )
-    return compute([(p, s, float(h), bool(r)) for p, s, h, r in query])
+    return compute([(p, s, stored_hours(h), bool(r)) for p, s, h, r in query])
+
+
+def stored_hours(value: object) -> float:
+    """A tutorial's stored hours for the figures: 0 when outside the app's limits."""
+    hours = limits.as_float(value)
+    return hours if limits.tutorial_hours_ok(hours) else 0.0

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from careerplanner import limits
 from careerplanner.content import MAX_LEVEL
 from careerplanner.store import Store
 from careerplanner.store import models as m
@@ -109,7 +110,13 @@ def set_status(
 ) -> tuple[TutorialState, TutorialState]:
     """Change a tutorial's status; returns (before, after) for undo."""
     before = state(store, tutorial_id)
-    after = next_state(before, status, today or date.today())
+    today = today or date.today()
+    if not limits.date_in_range(today):
+        raise RoadmapError(
+            f"Today's date ({today.isoformat()}) is outside the dates the app can use "
+            f"({limits.DATE_RANGE}): check the computer's clock."
+        )
+    after = next_state(before, status, today)
     restore_state(store, after)
     return before, after
 
@@ -129,6 +136,10 @@ def set_dates(
 ) -> tuple[TutorialState, TutorialState]:
     """Correct the recorded dates; returns (before, after)."""
     before = state(store, tutorial_id)
+    for what, value in (("started", started_on), ("finished", finished_on)):
+        problem = limits.date_problem(value) if value is not None else None
+        if problem:
+            raise RoadmapError(f"The date {what}: {problem}.")
     if started_on and finished_on and finished_on < started_on:
         raise RoadmapError("The date finished cannot be before the date started.")
     if finished_on and finished_on > date.today():
@@ -192,8 +203,10 @@ def _check_draft(store: Store, path_id: int, draft: TutorialDraft) -> TutorialDr
         raise RoadmapError("An own tutorial needs a title.")
     if len(title) > MAX_TITLE:
         raise RoadmapError(f"A title can be at most {MAX_TITLE} characters.")
-    if not (0 < draft.hours <= 1000):
-        raise RoadmapError("Estimated hours must be more than 0 and at most 1000.")
+    if not limits.tutorial_hours_ok(draft.hours):
+        raise RoadmapError(
+            f"Estimated hours must be more than 0 and at most {limits.MAX_TUTORIAL_HOURS:g}."
+        )
     if not (1 <= draft.level <= MAX_LEVEL):
         raise RoadmapError("Choose a level.")
     url = draft.url.strip()

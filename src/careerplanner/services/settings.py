@@ -1,6 +1,13 @@
-"""Application settings kept with the user's data (one key/value table)."""
+"""Application settings kept with the user's data (one key/value table).
+
+Besides reading and writing, this module says which settings a JSON import may change
+without asking (``is_protected``), what each one is called for the user (``label``) and
+which values the app can use (``value_problem``).
+"""
 
 from __future__ import annotations
+
+import re
 
 from careerplanner.store import Store
 from careerplanner.store import models as m
@@ -9,6 +16,64 @@ ACTIVE_PATH = "active_path"
 WINDOW_GEOMETRY = "window.geometry"
 WINDOW_STATE = "window.state"
 CURRENT_TAB = "window.tab"
+FIRST_WEEKDAY = "first_weekday"
+KEEP_DAILY = "backup.keep_daily"
+KEEP_WEEKLY = "backup.keep_weekly"
+KEEP_MONTHLY = "backup.keep_monthly"
+
+#: Settings an import never changes unless the user confirms it: backup retention (an
+#: import could otherwise delete the backup history) and the window's own state.
+PROTECTED_PREFIXES = ("backup.", "window.")
+MAX_KEY = 200
+MAX_VALUE = 100_000
+_LABELS = {
+    KEEP_DAILY: "daily backups kept",
+    KEEP_WEEKLY: "weekly backups kept",
+    KEEP_MONTHLY: "monthly backups kept",
+    WINDOW_GEOMETRY: "window size and position",
+    WINDOW_STATE: "window layout",
+    CURRENT_TAB: "tab shown at start",
+}
+_BASE64 = re.compile(r"[A-Za-z0-9+/=]*")
+_WHOLE = {KEEP_DAILY: (0, 1000), KEEP_WEEKLY: (0, 1000), KEEP_MONTHLY: (0, 1000),
+          CURRENT_TAB: (0, 99), FIRST_WEEKDAY: (0, 6)}  # fmt: skip
+
+
+def is_protected(key: str) -> bool:
+    return key.startswith(PROTECTED_PREFIXES)
+
+
+def label(key: str) -> str:
+    """The setting's name for the user."""
+    return _LABELS.get(key, key)
+
+
+def value_problem(key: str, value: str) -> str | None:
+    """Why ``value`` cannot be stored under ``key`` (for a message), or None."""
+    if not key.strip() or len(key) > MAX_KEY:
+        return f"a setting's name must be 1 to {MAX_KEY} characters"
+    if len(value) > MAX_VALUE:
+        return "is too long"
+    if key in _WHOLE:
+        low, high = _WHOLE[key]
+        if not (value.isascii() and value.isdigit() and len(value) <= 6) or not (
+            low <= int(value) <= high
+        ):
+            return f"must be a whole number from {low} to {high}"
+    elif key in (WINDOW_GEOMETRY, WINDOW_STATE) and not _BASE64.fullmatch(value):
+        return "is not a saved window state (Base64 text)"
+    return None
+
+
+def get_int(store: Store, key: str, default: int) -> int:
+    """A whole-number setting; ``default`` when it is missing or not one the app can use."""
+    value = get(store, key)
+    if value is None or value_problem(key, value) is not None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        return default
 
 
 def get(store: Store, key: str, default: str | None = None) -> str | None:

@@ -23,7 +23,7 @@ from peewee import fn
 from careerplanner.content import MAX_LEVEL
 from careerplanner.services import catalog
 from careerplanner.services.catalog import SkillItem, TutorialItem
-from careerplanner.services.progress import Progress
+from careerplanner.services.progress import Progress, stored_hours
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
@@ -237,7 +237,7 @@ def track_progress(store: Store, path_id: int) -> dict[int, Progress]:
     for skill_id, status, hours, retired in query:
         if retired and status != m.DONE:
             continue
-        result[skill_id] = result.get(skill_id, Progress()).add(status, float(hours))
+        result[skill_id] = result.get(skill_id, Progress()).add(status, stored_hours(hours))
     return result
 
 

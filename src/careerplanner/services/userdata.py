@@ -8,7 +8,9 @@ documented in ``docs/user-data-format.md``.
 
 Import validates the whole file first (``userdata_check.validate``), takes a backup, and
 then replaces the user state of each path in the file in one transaction: a failure
-leaves the database as it was.
+leaves the database as it was. The backup and window settings (``settings.is_protected``)
+are kept as they are unless the caller asks for the file's (``with_settings``), after the
+user has seen them (``setting_changes``); the other settings are the file's.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from careerplanner import __version__, paths
-from careerplanner.services import backup
+from careerplanner import __version__, limits, paths
+from careerplanner.services import backup, settings
 from careerplanner.services.userdata_check import (
     FORMAT,
     FORMAT_VERSION,
@@ -32,11 +34,44 @@ from careerplanner.services.userdata_check import (
 )
 from careerplanner.store import Store
 from careerplanner.store import models as m
-from careerplanner.store.backup import BackupFile, describe_os_error
+from careerplanner.store.backup import BackupFile, RetentionPolicy, describe_os_error
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-__all__ = ["ImportResult", "UserDataError", "export_data", "export_file", "import_file", "read"]
+__all__ = [
+    "ImportResult",
+    "SettingChange",
+    "UserDataError",
+    "export_data",
+    "export_file",
+    "import_data",
+    "import_file",
+    "read",
+    "setting_changes",
+]
+
+
+@dataclass(frozen=True)
+class SettingChange:
+    """A protected setting (backup or window) whose value in a file differs from ours;
+    None means not set (the app's default)."""
+
+    key: str
+    mine: str | None
+    theirs: str | None
+
+    def describe(self) -> str:
+        """For the user: the retention numbers with both values, the window's by name."""
+        name = settings.label(self.key)
+        if self.key.startswith("backup."):
+            return f"{name}: {self._shown(self.theirs)} (yours: {self._shown(self.mine)})"
+        return name
+
+    def _shown(self, value: str | None) -> str:
+        if value is not None:
+            return value
+        default = getattr(RetentionPolicy(), self.key.removeprefix("backup.keep_"), None)
+        return "the default" if default is None else f"default {default}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +80,9 @@ class ImportResult:
     tutorials: int
     attempts: int
     backup: BackupFile | None
+    #: Protected settings that differ in the file: kept as ours, or imported.
+    settings_kept: tuple[SettingChange, ...] = ()
+    settings_imported: tuple[SettingChange, ...] = ()
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -148,7 +186,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
                 "position": t.position,
                 "title": t.title,
                 "level": t.level,
-                "hours": float(t.hours),
+                "hours": limits.as_float(t.hours),
                 "url": t.url,
                 "description": t.description,
                 "status": t.status,
@@ -310,6 +348,8 @@ def read(store: Store, source: Path) -> UserData:
                 f"column {exc.colno}."
             ]
         ) from None
+    except (ValueError, RecursionError) as exc:  # a number too long, nesting too deep
+        raise UserDataError([f"{source.name} cannot be read as data: {exc}."]) from None
     data = validate(document)
     missing = [
         f"paths[{i}].key: the career path {p.key!r} is not installed here; install it first"
@@ -321,20 +361,49 @@ def read(store: Store, source: Path) -> UserData:
     return data
 
 
-def import_file(store: Store, data_dir: Path | None, source: Path) -> ImportResult:
-    """Validate ``source``, back up (when ``data_dir`` is given), then replace the user
-    state of every path in the file, in one transaction."""
-    data = read(store, source)
+def setting_changes(store: Store, data: UserData) -> tuple[SettingChange, ...]:
+    """The protected settings (backup retention, window) whose values in ``data`` differ
+    from ours, in key order: what an import keeps unless the user chooses the file's."""
+    mine = {s.key: s.value for s in m.Setting.select() if settings.is_protected(s.key)}
+    theirs = {k: v for k, v in data.settings.items() if settings.is_protected(k)}
+    return tuple(
+        SettingChange(key, mine.get(key), theirs.get(key))
+        for key in sorted(mine.keys() | theirs.keys())
+        if mine.get(key) != theirs.get(key)
+    )
+
+
+def import_data(
+    store: Store, data_dir: Path | None, data: UserData, *, with_settings: bool = False
+) -> ImportResult:
+    """Back up (when ``data_dir`` is given), then replace the user state of every path in
+    ``data`` (from ``read``) and the settings, in one transaction. The backup and window
+    settings stay ours unless ``with_settings``; then they become the file's."""
+    changes = setting_changes(store, data)
     made = backup.back_up(store, data_dir, "import") if data_dir is not None else None
     from careerplanner.services.userdata_write import write_path
 
     tutorials = attempts = 0
     with store.db.atomic():
-        m.Setting.delete().execute()
+        for row in m.Setting.select():
+            if with_settings or not settings.is_protected(row.key):
+                row.delete_instance()
         for key, value in data.settings.items():
-            m.Setting.create(key=key, value=value)
+            if with_settings or not settings.is_protected(key):
+                m.Setting.create(key=key, value=value)
         for path_data in data.paths:
             t, a = write_path(path_data)
             tutorials += t
             attempts += a
-    return ImportResult(tuple(p.key for p in data.paths), tutorials, attempts, made)
+    return ImportResult(
+        tuple(p.key for p in data.paths), tutorials, attempts, made,
+        settings_kept=() if with_settings else changes,
+        settings_imported=changes if with_settings else (),
+    )  # fmt: skip
+
+
+def import_file(
+    store: Store, data_dir: Path | None, source: Path, *, with_settings: bool = False
+) -> ImportResult:
+    """Validate ``source`` completely, then ``import_data`` it."""
+    return import_data(store, data_dir, read(store, source), with_settings=with_settings)

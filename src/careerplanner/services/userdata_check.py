@@ -9,11 +9,14 @@ the file (for example ``paths[0].tutorials[3].status``). The format is described
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from careerplanner import limits
+from careerplanner.services import settings as app_settings
 from careerplanner.store import models as m
 
 FORMAT = "careerplanner-user-data"
@@ -129,9 +132,28 @@ def flag(value: Any) -> bool:
 
 
 def number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    """A finite number of at least 0 (never NaN, Infinity or too large for a float)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError("must be a number of at least 0")
-    return float(value)
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise ValueError(f"must be a finite number, not {json.dumps(result)}")
+    if result < 0:
+        raise ValueError("must be a number of at least 0")
+    return result
+
+
+def tutorial_hours(value: Any) -> float:
+    hours = number(value)
+    if not limits.tutorial_hours_ok(hours):
+        raise ValueError(
+            f"must be more than 0 and at most {limits.MAX_TUTORIAL_HOURS:g} hours, "
+            f"not {json.dumps(value)[:40]}"
+        )
+    return hours
 
 
 def integer(low: int, high: int) -> Callable[[Any], int]:
@@ -156,20 +178,33 @@ def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
     return convert
 
 
+def _in_limits(value: date) -> None:
+    problem = limits.date_problem(value)
+    if problem:
+        raise ValueError(problem)
+
+
 def a_date(value: Any) -> date:
     try:
-        return date.fromisoformat(text(value))
+        result = date.fromisoformat(text(value))
     except ValueError:
         raise ValueError(f"{json.dumps(value)[:40]} is not a date like 2025-01-31") from None
+    _in_limits(result)
+    return result
 
 
 def a_datetime(value: Any) -> datetime:
     try:
-        return datetime.fromisoformat(text(value))
+        result = datetime.fromisoformat(text(value))
     except ValueError:
+        result = None
+    if result is None or result.tzinfo is not None:
         raise ValueError(
-            f"{json.dumps(value)[:40]} is not a date and time like 2025-01-31T14:05:00"
-        ) from None
+            f"{json.dumps(value)[:40]} is not a date and time like 2025-01-31T14:05:00 "
+            "(without a time zone)"
+        )
+    _in_limits(result)
+    return result
 
 
 def json_text(kind: type) -> Callable[[Any], str]:
@@ -261,7 +296,7 @@ TUTORIAL = {
     "position": POSITION,
     "title": text,
     "level": LEVEL,
-    "hours": number,
+    "hours": tutorial_hours,
     "url": (web_url, ""),
     "description": (text, ""),
     "status": one_of(m.STATUSES),
@@ -316,11 +351,11 @@ SNAPSHOT = {
 
 
 def hours_per_week(value: Any) -> float:
-    from careerplanner.services.plan import MAX_HOURS, MIN_HOURS
-
     hours = number(value)
-    if not MIN_HOURS <= hours <= MAX_HOURS:
-        raise ValueError(f"must be between {MIN_HOURS:g} and {MAX_HOURS:g} hours")
+    if not limits.hours_per_week_ok(hours):
+        raise ValueError(
+            f"must be between {limits.MIN_HOURS_PER_WEEK:g} and {limits.MAX_HOURS_PER_WEEK:g} hours"
+        )
     return hours
 
 
@@ -403,7 +438,9 @@ def validate(document: Any) -> UserData:
     settings: dict[str, str] = {}
     for name, value in settings_raw.items():
         if not isinstance(value, str):
-            c.fail(f"settings.{name}", "must be text")
+            c.fail(f"settings.{name[:60]}", "must be text")
+        elif problem := app_settings.value_problem(name, value):
+            c.fail(f"settings.{name[:60]}", problem)
         else:
             settings[name] = value
     paths = [_path(c, raw, f"paths[{i}]") for i, raw in enumerate(c.items(document, "paths", ""))]

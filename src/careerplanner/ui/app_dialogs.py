@@ -64,7 +64,7 @@ class SettingsDialog(QDialog):
         for day, name in WEEKDAYS.items():
             self.weekday_combo.addItem(name, day)
         self.weekday_combo.setCurrentIndex(
-            max(0, self.weekday_combo.findData(int(settings.get(store, FIRST_WEEKDAY) or 0)))
+            max(0, self.weekday_combo.findData(settings.get_int(store, FIRST_WEEKDAY, 0)))
         )
         self.paper_combo = QComboBox()
         self.paper_combo.addItem("A4", A4)

@@ -2,7 +2,8 @@
 
 Back Up Now, Restore Backup…, Export Data…, Import Data…; a backup on closing and, while
 there are changes, at most every 30 minutes. After a restore or an import the undo history
-is cleared and ``events.data_replaced`` makes every tab reload.
+is cleared and ``events.data_replaced`` makes every tab reload. An import whose file holds
+other backup or window settings than ours asks first whether to keep ours (the default).
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from careerplanner import paths
 from careerplanner.services import backup, userdata
@@ -193,6 +200,35 @@ class DataActions(QObject):
         if source:
             self.import_from(Path(source))
 
+    def ask_settings(
+        self, source: Path, changes: tuple[userdata.SettingChange, ...]
+    ) -> bool | None:
+        """Whether to import the file's backup and window settings that differ from ours:
+        False keeps ours (the default), True takes the file's, None cancels the import."""
+        box = QMessageBox(self.window)
+        box.setObjectName("import_settings_question")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Import Data")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{source.name} holds other backup and window settings than yours.")
+        listed = "\n".join(f"• {c.describe()}" for c in changes)
+        box.setInformativeText(
+            f"{listed}\n\nYour backup settings decide how many backups are kept. Keep "
+            "yours, or use the file's? The rest of the file is imported either way."
+        )
+        keep = box.addButton("Keep My Settings", QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keep_settings")
+        use = box.addButton("Use the File's Settings", QMessageBox.ButtonRole.ActionRole)
+        use.setObjectName("use_file_settings")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is cancel:
+            return None
+        return clicked is use
+
     def import_from(self, source: Path) -> bool:
         self._prepare()
         try:
@@ -207,7 +243,16 @@ class DataActions(QObject):
             return False
         try:
             with busy_cursor():
-                result = userdata.import_file(self.store, self.data_dir, source)
+                data = userdata.read(self.store, source)
+            changes = userdata.setting_changes(self.store, data)
+            with_settings = self.ask_settings(source, changes) if changes else False
+            if with_settings is None:
+                self._status(f"{source.name} was not imported.")
+                return False
+            with busy_cursor():
+                result = userdata.import_data(
+                    self.store, self.data_dir, data, with_settings=with_settings
+                )
         except userdata.UserDataError as exc:
             self._box(
                 QMessageBox.Icon.Warning,
@@ -235,8 +280,9 @@ class DataActions(QObject):
             )
             return False
         self._replaced()
+        kept = " (your backup and window settings are kept)" if result.settings_kept else ""
         self._status(
             f"Imported {source.name}: {result.tutorials} tutorials, "
-            f"{result.attempts} practice answers"
+            f"{result.attempts} practice answers{kept}"
         )
         return True

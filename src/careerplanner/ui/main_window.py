@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = settings.get(self.store, settings.WINDOW_GEOMETRY)
         restored = False
-        if geometry:
+        if geometry and geometry.isascii():
             restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if not restored:
             self.resize(1180, 780)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,27 +29,11 @@ from careerplanner.ui.events import AppEvents
 from careerplanner.ui.roadmap_dialogs import LinkDialog
 from careerplanner.ui.roadmap_model import STATUS_LABELS
 
-NO_DATE = QDate(2000, 1, 1)
 NOTES_SAVE_DELAY_MS = 600
 
 
-def _to_qdate(d: date | None) -> QDate:
-    return QDate(d.year, d.month, d.day) if d else NO_DATE
-
-
-def _from_qdate(q: QDate) -> date | None:
-    return None if q == NO_DATE else date(q.year(), q.month(), q.day())
-
-
 def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("not set")
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMaximumDate(QDate.currentDate())
-    return edit
+    return w.optional_date_edit(name, "not set", maximum=date.today())
 
 
 class TutorialDetails(QWidget):
@@ -199,8 +183,8 @@ class TutorialDetails(QWidget):
         self._loading = True
         self.tutorial = tut
         self.status_combo.setCurrentIndex(self.status_combo.findData(tut.status))
-        self.started.setDate(_to_qdate(tut.started_on))
-        self.finished.setDate(_to_qdate(tut.finished_on))
+        self.started.setDate(w.to_qdate(tut.started_on))
+        self.finished.setDate(w.to_qdate(tut.finished_on))
         self._loading = was
 
     # -- status and dates -----------------------------------------------------------
@@ -216,8 +200,11 @@ class TutorialDetails(QWidget):
         tut = self.tutorial
         if tut is None or self._loading:
             return
-        started, finished = _from_qdate(self.started.date()), _from_qdate(self.finished.date())
-        if (started, finished) == (tut.started_on, tut.finished_on):
+        started, finished = w.from_qdate(self.started.date()), w.from_qdate(self.finished.date())
+        # A stored date outside the limits is shown at the limit, and only written when
+        # the user changes it.
+        shown = [w.from_qdate(w.to_qdate(d)) for d in (tut.started_on, tut.finished_on)]
+        if [started, finished] == shown:
             return
         ok = actions.guarded(self, "Could not change the dates", lambda: actions.change_dates(
             self.store, self.events, tut.id, tut.title, started, finished))  # fmt: skip

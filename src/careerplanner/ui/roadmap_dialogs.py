@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner import limits
 from careerplanner.content import LEVEL_NAMES
 from careerplanner.services import roadmap
 from careerplanner.services.catalog import PhaseItem, SkillItem
@@ -47,7 +48,7 @@ class TutorialDialog(QDialog):
         for level in (1, 2, 3):
             self.level_combo.addItem(LEVEL_NAMES[level], level)
         self.hours_spin = QDoubleSpinBox()
-        self.hours_spin.setRange(0.5, 1000)
+        self.hours_spin.setRange(0.5, limits.MAX_TUTORIAL_HOURS)
         self.hours_spin.setSingleStep(0.5)
         self.hours_spin.setValue(2)
         self.hours_spin.setSuffix(" h")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFrame,
     QLabel,
     QLayout,
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from careerplanner import limits
 
 
 def label(
@@ -137,3 +141,45 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: 
         ok.setText(action)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return bool(box.exec() == QMessageBox.StandardButton.Ok)
+
+
+# -- optional dates -------------------------------------------------------------------
+
+#: What an optional date field holds when it is empty: the day before the first date the
+#: app accepts, shown as the field's special text ("not set", "today").
+NO_DATE = QDate(limits.MIN_DATE.year, limits.MIN_DATE.month, limits.MIN_DATE.day).addDays(-1)
+
+
+def to_qdate(value: date | None) -> QDate:
+    """A stored date for an optional date field; dates outside the limits are shown at
+    the nearest limit, values that are not dates as empty."""
+    day = limits.as_date(value)
+    if day is None:
+        return NO_DATE
+    day = limits.clamp_date(day)
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date | None:
+    if value == NO_DATE or not value.isValid():
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+def optional_date_edit(name: str, empty_text: str, maximum: date | None = None) -> QDateEdit:
+    """A date field with a calendar that may be empty (``empty_text``), limited to the
+    app's dates (``careerplanner.limits``) and to ``maximum`` when given."""
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    last = limits.clamp_date(min(maximum, limits.MAX_DATE) if maximum else limits.MAX_DATE)
+    # Both ends at midnight: a date held at the last day keeps the time 00:00, so that
+    # the empty value still matches the minimum exactly (and shows ``empty_text``).
+    midnight = QTime(0, 0)
+    edit.setDateTimeRange(
+        QDateTime(NO_DATE, midnight), QDateTime(QDate(last.year, last.month, last.day), midnight)
+    )
+    edit.setSpecialValueText(empty_text)
+    edit.setDate(NO_DATE)
+    return edit

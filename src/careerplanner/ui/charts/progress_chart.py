@@ -6,6 +6,7 @@ the palette so it follows the light or dark theme.
 
 from __future__ import annotations
 
+import calendar
 import time
 from datetime import date, timedelta
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from careerplanner import limits
 from careerplanner.services.activity import ProgressPoint
 from careerplanner.ui.charts.plotting import date_plot, style_plot
 
@@ -21,7 +23,11 @@ REVIEWS_COLOR = "#10B981"
 
 
 def _stamp(day: date) -> float:
-    return time.mktime(day.timetuple())
+    """Local midnight of ``day`` as a timestamp, as the date axis reads it."""
+    try:
+        return time.mktime(day.timetuple())
+    except (OverflowError, OSError, ValueError):  # before 1970 on Windows
+        return calendar.timegm(day.timetuple()) + time.timezone
 
 
 class ProgressChart(QWidget):
@@ -48,6 +54,7 @@ class ProgressChart(QWidget):
 
     def set_points(self, points: list[ProgressPoint], today: date) -> None:
         """Cumulative step lines from the first active day to today."""
+        today = limits.clamp_date(today)  # a computer clock far off
         self.points = list(points)
         if not points:
             self.tutorials.setData([], [])

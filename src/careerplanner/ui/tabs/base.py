@@ -71,6 +71,10 @@ class BaseTab(QWidget):
     def refresh(self) -> None:
         """Reload everything shown from the services (every tab overrides this)."""
 
+    def build_deferred(self) -> None:
+        """Build now what the tab builds only after it is first painted (a chart); the
+        self-test calls it so that it checks everything a user can see."""
+
     def flush(self) -> None:
         """Store edits still pending (typed text waiting to be saved). Called on close."""
 

@@ -136,6 +136,9 @@ class OverviewTab(BaseTab):
             self._chart_scheduled = True
             QTimer.singleShot(0, self._build_chart)
 
+    def build_deferred(self) -> None:
+        self._build_chart()
+
     def _build_chart(self) -> None:
         if self.chart is not None:
             return
@@ -156,7 +159,7 @@ class OverviewTab(BaseTab):
             )
 
     def refresh(self) -> None:
-        first_weekday = int(settings.get(self.store, FIRST_WEEKDAY) or 0)
+        first_weekday = settings.get_int(self.store, FIRST_WEEKDAY, 0)
         d = overview.dashboard(self.store, self.path_id, first_weekday=first_weekday)
         info = d.info
         self.heading.setText(f"{info.title} Career Path")

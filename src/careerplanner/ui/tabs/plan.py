@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -39,7 +37,6 @@ from careerplanner.ui.export_runner import ExportRunner
 from careerplanner.ui.tabs.base import BaseTab
 
 PAPER_SETTING = "plan.paper"
-NO_DATE = QDate(2000, 1, 1)
 BOOK_LABELS = {m.TO_READ: "To read", m.READING: "Reading", m.READ: "Read"}
 KIND_LABELS = {plan.TUTORIAL: "", plan.BOOK: "Read alongside: ", plan.PRACTICE: ""}
 FILTERS = {
@@ -47,14 +44,6 @@ FILTERS = {
     ICS: ("iCalendar file (*.ics)", ".ics"),
     MARKDOWN: ("Markdown (*.md)", ".md"),
 }
-
-
-def _qdate(d: date | None) -> QDate:
-    return QDate(d.year, d.month, d.day) if d else NO_DATE
-
-
-def _pydate(q: QDate) -> date | None:
-    return None if q == NO_DATE else date(q.year(), q.month(), q.day())
 
 
 class PlanTab(BaseTab):
@@ -79,18 +68,8 @@ class PlanTab(BaseTab):
         self.hours_spin.setDecimals(1)
         self.hours_spin.setSuffix(" h a week")
         self.hours_spin.setAccessibleName("Hours per week")
-        self.start_edit = QDateEdit()
-        self.start_edit.setObjectName("start_date")
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("yyyy-MM-dd")
-        self.start_edit.setMinimumDate(NO_DATE)
-        self.start_edit.setSpecialValueText("today")
-        self.target_edit = QDateEdit()
-        self.target_edit.setObjectName("target_date")
-        self.target_edit.setCalendarPopup(True)
-        self.target_edit.setDisplayFormat("yyyy-MM-dd")
-        self.target_edit.setMinimumDate(NO_DATE)
-        self.target_edit.setSpecialValueText("no target")
+        self.start_edit = w.optional_date_edit("start_date", "today")
+        self.target_edit = w.optional_date_edit("target_date", "no target")
         self.reading_check = QCheckBox("Include the reading list")
         self.practice_check = QCheckBox("Include weekly interview practice")
         self.paper_combo = QComboBox()
@@ -190,8 +169,8 @@ class PlanTab(BaseTab):
         if not self.name_edit.hasFocus():
             self.name_edit.setText(s.learner_name)
         self.hours_spin.setValue(s.hours_per_week)
-        self.start_edit.setDate(_qdate(s.start_date))
-        self.target_edit.setDate(_qdate(s.target_date))
+        self.start_edit.setDate(w.to_qdate(s.start_date))
+        self.target_edit.setDate(w.to_qdate(s.target_date))
         self.reading_check.setChecked(s.include_reading)
         self.practice_check.setChecked(s.include_practice)
         paper = settings.get(self.store, PAPER_SETTING) or default_paper()
@@ -230,7 +209,9 @@ class PlanTab(BaseTab):
         try:
             schedule = plan.schedule_for(self.store, self.path_id)
         except plan.PlanError as exc:
+            self.tree.clear()
             self.summary.setText(str(exc))
+            self.advice.setText("")
             return
         self.tree.clear()
         for week in schedule.weeks:
@@ -256,7 +237,9 @@ class PlanTab(BaseTab):
         self._update_summary(schedule)
 
     def _update_summary(self, s: plan.Schedule) -> None:
-        if s.finish is None:
+        if s.finish is None and s.unscheduled:
+            self.summary.setText("Nothing can be scheduled: see the tutorials named below.")
+        elif s.finish is None:
             self.summary.setText("Nothing left to schedule: every tutorial is done or skipped.")
         else:
             target = f" · target {s.target.isoformat()}" if s.target else " · no target date"
@@ -279,8 +262,8 @@ class PlanTab(BaseTab):
     def current_settings(self) -> plan.PlanSettings:
         return plan.PlanSettings(
             hours_per_week=float(self.hours_spin.value()),
-            start_date=_pydate(self.start_edit.date()),
-            target_date=_pydate(self.target_edit.date()),
+            start_date=w.from_qdate(self.start_edit.date()),
+            target_date=w.from_qdate(self.target_edit.date()),
             include_reading=self.reading_check.isChecked(),
             include_practice=self.practice_check.isChecked(),
             learner_name=self.name_edit.text(),
