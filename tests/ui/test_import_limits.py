@@ -4,7 +4,9 @@ hours outside the app's limits are refused in the window and tolerated when stor
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -218,3 +220,36 @@ def test_roadmap_dates_are_limited_in_the_window(qtbot: QtBot, data_dir: Path) -
     started.setDate(QDate(1970, 1, 1))
     started.editingFinished.emit()
     assert m.Tutorial.get_by_id(tutorial.id).started_on == limits.MIN_DATE
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Asia/Tokyo"])
+def test_practice_history_shows_odd_stored_answers(qtbot: QtBot, data_dir: Path, zone: str) -> None:
+    was = os.environ.get("TZ")
+    os.environ["TZ"] = zone  # the local time of year 1 or 9999 is past Python's dates
+    time.tzset()
+    try:
+        window = show_window(qtbot, data_dir)
+        window.close()
+        insert = (
+            "INSERT INTO attempt (question_id, reviewed_at, duration_s, covered, total, "
+            "covered_points, rating, answer, mock) SELECT min(id), '{}', {}, 0, 0, '[]', 3, "
+            "'', 0 FROM question"
+        )
+        _sql(data_dir, insert.format("0001-01-01 00:00:00", 60),
+             insert.format("9999-12-31 23:00:00", "9e999"))  # fmt: skip
+        window = show_window(qtbot, data_dir)
+        tab = window.show_tab("practice")
+        first = m.Question.select().order_by(m.Question.id).first()
+        tab.select_item(first.id)
+        tab.right.setCurrentWidget(tab.history)  # type: ignore[attr-defined]
+        model = tab.history.model  # type: ignore[attr-defined]
+        assert model.rowCount() == 2
+        assert [model.index(r, 1).data() for r in range(2)] == ["—", "1:00"]
+        assert all(isinstance(model.index(r, 0).data(), str) for r in range(2))
+        assert "2 attempts" in tab.history.summary.text()  # type: ignore[attr-defined]
+    finally:
+        if was is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = was
+        time.tzset()

@@ -8,8 +8,12 @@ RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
 def local(dt: datetime) -> datetime:
-    """An aware datetime in the computer's local time zone."""
-    return dt.astimezone()
+    """An aware datetime in the computer's local time zone (unconverted when the local
+    time would fall outside the dates Python can hold: a stored year 1 or 9999)."""
+    try:
+        return dt.astimezone()
+    except (OverflowError, OSError, ValueError):
+        return dt
 
 
 def local_text(dt: datetime) -> str:

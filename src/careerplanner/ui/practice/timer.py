@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -11,7 +12,10 @@ Clock = Callable[[], float]
 
 
 def format_seconds(seconds: float) -> str:
-    """'12:05', or '1:02:03' from an hour on; negative values get a leading minus."""
+    """'12:05', or '1:02:03' from an hour on; negative values get a leading minus; a
+    stored value that is not a finite number is shown as a dash."""
+    if not math.isfinite(seconds):
+        return "—"
     sign = "-" if seconds < 0 else ""
     total = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # count down in whole seconds
     h, rest = divmod(total, 3600)
