@@ -323,3 +323,28 @@ def test_the_app_opens_whatever_dates_and_hours_are_stored(
         else:  # refused in one line, naming what to change
             assert code == 1 and not target.exists()
             assert err == f"careerplanner: The study plan settings cannot be used: {refusal}\n"
+
+
+def test_backup_sequence_is_never_exported_or_imported(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    """The backup counter is the app's own bookkeeping: an export leaves it out, and a
+    file that carries one (even with --with-settings) never moves ours back."""
+    assert run(capsys, "--data-dir", str(data_dir), "backup")[0] == 0
+    assert run(capsys, "--data-dir", str(data_dir), "backup")[0] == 0
+    doc = exported(capsys, data_dir, tmp_path / "out.json")
+    assert settings.BACKUP_SEQUENCE not in doc["settings"]
+    doc["settings"][settings.BACKUP_SEQUENCE] = "0"
+    source = tmp_path / "old.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, _ = run(
+        capsys, "--data-dir", str(data_dir), "import-json", str(source), "--with-settings"
+    )
+    assert code == 0
+    assert "backup.sequence" not in out and "Imported the file" not in out
+    store = open_data_dir(data_dir)
+    try:
+        # Two manual backups and the import's own: the counter only went up.
+        assert settings.get(store, settings.BACKUP_SEQUENCE) == "3"
+    finally:
+        store.close()

@@ -69,7 +69,7 @@ def reader_open(data_dir: Path) -> Iterator[None]:
 def owned_targets(data_dir: Path, tmp_path: Path) -> dict[str, Path]:
     """Each way a user could name a file the app owns, keyed by what it is."""
     database = paths.database_path(data_dir)
-    [backup] = sorted(paths.backup_dir(data_dir).iterdir())
+    [backup] = sorted(paths.backup_dir(data_dir).glob("*.sqlite3"))
     symlink = tmp_path / "plan-link.pdf"
     symlink.symlink_to(database)
     hardlink = tmp_path / "plan-hard.pdf"
@@ -211,7 +211,7 @@ def test_the_live_database_cannot_be_restored_or_imported(
 
 def test_a_backup_can_still_be_restored(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     """The refusal is for the live files only: the backups are there to be read back."""
-    [backup] = sorted(paths.backup_dir(folder).iterdir())
+    [backup] = sorted(paths.backup_dir(folder).glob("*.sqlite3"))
     paths.lock_path(folder).unlink()  # the lock file of a closed app
     code, out, err = run(capsys, "--data-dir", str(folder), "restore", str(backup))
     assert code == 0 and f"Restored {backup.name}" in out, err

@@ -55,7 +55,7 @@ def _done(data_dir: Path) -> int:
 
 def _owned(data_dir: Path, which: str) -> Path:
     if which == "backup":
-        [backup] = sorted(paths.backup_dir(data_dir).iterdir())
+        [backup] = sorted(paths.backup_dir(data_dir).glob("*.sqlite3"))
         return backup
     return paths.database_path(data_dir)
 

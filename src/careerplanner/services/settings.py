@@ -20,6 +20,10 @@ FIRST_WEEKDAY = "first_weekday"
 KEEP_DAILY = "backup.keep_daily"
 KEEP_WEEKLY = "backup.keep_weekly"
 KEEP_MONTHLY = "backup.keep_monthly"
+#: The number of the newest backup (written by ``store.backup``): the app's own
+#: bookkeeping, never exported, never imported.
+BACKUP_SEQUENCE = "backup.sequence"
+INTERNAL = frozenset({BACKUP_SEQUENCE})
 
 #: Settings an import never changes unless the user confirms it: backup retention (an
 #: import could otherwise delete the backup history) and the window's own state.
@@ -40,7 +44,12 @@ _WHOLE = {KEEP_DAILY: (0, 1000), KEEP_WEEKLY: (0, 1000), KEEP_MONTHLY: (0, 1000)
 
 
 def is_protected(key: str) -> bool:
-    return key.startswith(PROTECTED_PREFIXES)
+    return key.startswith(PROTECTED_PREFIXES) and key not in INTERNAL
+
+
+def is_internal(key: str) -> bool:
+    """The app's own bookkeeping: kept out of exports and never replaced by an import."""
+    return key in INTERNAL
 
 
 def label(key: str) -> str:

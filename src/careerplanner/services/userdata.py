@@ -289,7 +289,11 @@ def export_data(store: Store) -> dict[str, Any]:
             "format_version": FORMAT_VERSION,
             "app_version": __version__,
             "exported_at": datetime.now().replace(microsecond=0).isoformat(),
-            "settings": {s.key: s.value for s in m.Setting.select().order_by(m.Setting.key)},
+            "settings": {
+                s.key: s.value
+                for s in m.Setting.select().order_by(m.Setting.key)
+                if not settings.is_internal(s.key)
+            },
             "paths": [
                 _export_path(p)
                 for p in m.CareerPath.select().order_by(
@@ -386,9 +390,13 @@ def import_data(
     tutorials = attempts = 0
     with store.db.atomic():
         for row in m.Setting.select():
+            if settings.is_internal(row.key):
+                continue
             if with_settings or not settings.is_protected(row.key):
                 row.delete_instance()
         for key, value in data.settings.items():
+            if settings.is_internal(key):
+                continue
             if with_settings or not settings.is_protected(key):
                 m.Setting.create(key=key, value=value)
         for path_data in data.paths:
