@@ -13,7 +13,7 @@ import pytest
 
 from careerplanner import paths
 from careerplanner.cli import main
-from careerplanner.ui.single_instance import SingleInstance, is_running
+from careerplanner.instance import SingleInstance, is_running
 
 pytestmark = pytest.mark.faults
 

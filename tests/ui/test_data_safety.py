@@ -20,9 +20,9 @@ from careerplanner.store import current_version
 from careerplanner.store import models as m
 from careerplanner.ui import create_main_window
 from careerplanner.ui.app import open_window
-from careerplanner.ui.dialogs.errors import install_write_error_hook
-from careerplanner.ui.dialogs.restore import RestoreDialog
-from careerplanner.ui.main_window import MainWindow
+from careerplanner.ui.errors import install_write_error_hook
+from careerplanner.ui.window.main_window import MainWindow
+from careerplanner.ui.window.restore import RestoreDialog
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:

@@ -21,9 +21,9 @@ from careerplanner import limits, paths
 from careerplanner.services import settings, userdata
 from careerplanner.store import backup as files
 from careerplanner.store import models as m
-from careerplanner.ui import widgets as w
-from careerplanner.ui.main_window import MainWindow
-from careerplanner.ui.tabs.plan import PlanTab
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.plan.tab import PlanTab
+from careerplanner.ui.window.main_window import MainWindow
 
 Doc = dict[str, Any]
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from windows import show_window
 
-from careerplanner.ui.main_window import MainWindow
+from careerplanner.ui.window.main_window import MainWindow
 
 
 def _texts(widget: QWidget) -> str:

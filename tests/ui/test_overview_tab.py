@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from windows import show_window
 
-from careerplanner.ui.main_window import MainWindow
-from careerplanner.ui.tabs.overview import OverviewTab
+from careerplanner.ui.overview.tab import OverviewTab
+from careerplanner.ui.window.main_window import MainWindow
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, OverviewTab]:

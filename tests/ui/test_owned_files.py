@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from windows import show_window
 
 from careerplanner import paths
-from careerplanner.ui.main_window import MainWindow
-from careerplanner.ui.tabs.plan import PlanTab
+from careerplanner.ui.plan.tab import PlanTab
+from careerplanner.ui.window.main_window import MainWindow
 from fingerprint import data_fingerprint
 
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 from windows import show_window
 
-from careerplanner.ui.main_window import MainWindow
-from careerplanner.ui.tabs.plan import PlanTab
+from careerplanner.ui.plan.tab import PlanTab
+from careerplanner.ui.window.main_window import MainWindow
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, PlanTab]:

@@ -14,10 +14,10 @@ from windows import show_window
 
 from careerplanner.services import practice
 from careerplanner.store import models as m
-from careerplanner.ui.main_window import MainWindow
 from careerplanner.ui.practice.bank_model import QuestionIdRole
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
-from careerplanner.ui.tabs.practice import PracticeTab
+from careerplanner.ui.practice.tab import PracticeTab
+from careerplanner.ui.window.main_window import MainWindow
 
 FEATURE = "How would you design a feature store for a large organization?"
 

@@ -17,8 +17,8 @@ from careerplanner import paths
 from careerplanner.services import backup
 from careerplanner.store import models as m
 from careerplanner.ui.app import open_window
-from careerplanner.ui.dialogs.restore import RestoreDialog
-from careerplanner.ui.main_window import MainWindow
+from careerplanner.ui.window.main_window import MainWindow
+from careerplanner.ui.window.restore import RestoreDialog
 
 
 def _mark_done(window: MainWindow, count: int) -> None:

@@ -12,9 +12,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from windows import show_window
 
-from careerplanner.ui.main_window import MainWindow
-from careerplanner.ui.roadmap_details import NOTES_SAVE_DELAY_MS
-from careerplanner.ui.tabs.roadmap import RoadmapTab
+from careerplanner.ui.roadmap.details import NOTES_SAVE_DELAY_MS
+from careerplanner.ui.roadmap.tab import RoadmapTab
+from careerplanner.ui.window.main_window import MainWindow
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, RoadmapTab]:

@@ -16,15 +16,15 @@ from windows import show_window
 
 from careerplanner.services import roadmap
 from careerplanner.store import models as m
-from careerplanner.ui.charts.radar import (
+from careerplanner.ui.skills.radar import (
     CURRENT_COLOR,
     SNAPSHOT_COLOR,
     TARGET_COLOR,
     polygon_points,
     render_radar_image,
 )
-from careerplanner.ui.main_window import MainWindow
-from careerplanner.ui.tabs.skills import SkillsTab
+from careerplanner.ui.skills.tab import SkillsTab
+from careerplanner.ui.window.main_window import MainWindow
 
 KEYS = [
     "ml-fundamentals",
@@ -250,8 +250,8 @@ def _count(image: QImage, color: str, tolerance: int = 12) -> int:
 
 def test_pyqtgraph_is_not_imported_with_the_tab_module() -> None:
     code = (
-        "import sys; import careerplanner.ui.tabs.skills, careerplanner.ui.charts.radar, "
-        "careerplanner.ui.charts.skill_history; print('pyqtgraph' in sys.modules)"
+        "import sys; import careerplanner.ui.skills.tab, careerplanner.ui.skills.radar, "
+        "careerplanner.ui.skills.history_chart; print('pyqtgraph' in sys.modules)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -15,7 +15,7 @@ from windows import show_window
 from careerplanner.export import PDF, export_plan
 from careerplanner.services import report
 from careerplanner.ui import theme
-from careerplanner.ui.main_window import MainWindow
+from careerplanner.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "mlops-engineer.yaml"

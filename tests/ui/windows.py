@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from careerplanner.ui import create_main_window
-from careerplanner.ui.main_window import MainWindow
+from careerplanner.ui.window.main_window import MainWindow
 
 
 def show_window(qtbot: QtBot, data_dir: Path) -> MainWindow:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careerplanner.ui.main_window import MainWindow
+    from careerplanner.ui.window.main_window import MainWindow
 
 
 def create_main_window(data_dir: Path | str) -> MainWindow:
@@ -17,7 +17,7 @@ def create_main_window(data_dir: Path | str) -> MainWindow:
     """
     from careerplanner.services.startup import open_data_dir
     from careerplanner.ui.app import ensure_app
-    from careerplanner.ui.main_window import MainWindow
+    from careerplanner.ui.window.main_window import MainWindow
 
     ensure_app()
     folder = Path(data_dir)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from careerplanner import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 
 if TYPE_CHECKING:
-    from careerplanner.ui.main_window import MainWindow
+    from careerplanner.ui.window.main_window import MainWindow
 
 
 def ensure_app() -> QApplication:
@@ -55,8 +55,8 @@ def run_gui(data_dir: Path) -> int:
     and exits. A database that cannot be opened gets a dialog saying what is wrong, with
     a way back (restore the newest good backup, start fresh, or quit).
     """
-    from careerplanner.ui.dialogs.errors import install_write_error_hook
-    from careerplanner.ui.single_instance import SingleInstance, notify_running
+    from careerplanner.instance import SingleInstance, notify_running
+    from careerplanner.ui.errors import install_write_error_hook
 
     app = ensure_app()
     guard = SingleInstance(data_dir)
@@ -95,7 +95,7 @@ def open_window(data_dir: Path) -> MainWindow | None:
     from careerplanner.services import backup
     from careerplanner.store import StoreOpenError
     from careerplanner.ui import create_main_window
-    from careerplanner.ui.dialogs import open_problem
+    from careerplanner.ui.window import open_problem
 
     while True:
         try:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.services.practice import CategoryReadiness
-from careerplanner.ui import widgets as w
+from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.practice import bank_model as bm
 from careerplanner.ui.practice import fmt
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
 )
 
 from careerplanner.services.practice import QuestionRow, utcnow
+from careerplanner.ui.kit.table_model import RowsTableModel
+from careerplanner.ui.kit.widgets import tooltip
 from careerplanner.ui.practice import fmt
-from careerplanner.ui.table_model import RowsTableModel
-from careerplanner.ui.widgets import tooltip
 
 COL_QUESTION, COL_CATEGORY, COL_RATING, COL_DUE, COL_READY = range(5)
 HEADERS = ("Question", "Category", "Last rating", "Due", "Readiness")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.services.practice_questions import QuestionDraft
-from careerplanner.ui import widgets as w
+from careerplanner.ui.kit import widgets as w
 
 
 class QuestionDialog(QDialog):

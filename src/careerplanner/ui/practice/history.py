@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.services.practice import AttemptItem
-from careerplanner.ui import widgets as w
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.kit.table_model import RowsTableModel
+from careerplanner.ui.kit.widgets import tooltip
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.timer import format_seconds
-from careerplanner.ui.table_model import RowsTableModel
-from careerplanner.ui.widgets import tooltip
 
 HEADERS = ("Date", "Duration", "Coverage", "Rating", "Kind")
 AttemptIdRole = Qt.ItemDataRole.UserRole + 1

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from careerplanner.services.practice import AttemptItem
-from careerplanner.ui import widgets as w
+from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.timer import format_seconds
 

@@ -12,8 +12,8 @@ from careerplanner.services import practice
 from careerplanner.services import practice_questions as questions
 from careerplanner.services.practice import PracticeError, QuestionRow
 from careerplanner.ui import undo
+from careerplanner.ui.kit.widgets import confirm
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
-from careerplanner.ui.widgets import confirm
 
 if TYPE_CHECKING:
     from careerplanner.store import Store

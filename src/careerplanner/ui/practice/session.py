@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.services.practice import QuestionRow
-from careerplanner.ui import widgets as w
+from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.timer import Clock, Countdown, format_seconds
 

@@ -23,7 +23,7 @@ from careerplanner.content import level_name
 from careerplanner.services.catalog import PhaseItem, TutorialItem
 from careerplanner.services.progress import PathProgress, Progress
 from careerplanner.store import models as m
-from careerplanner.ui.widgets import tooltip
+from careerplanner.ui.kit.widgets import tooltip
 
 STATUS_LABELS = {
     m.NOT_STARTED: "Not started",

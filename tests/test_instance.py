@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from careerplanner.instance import SingleInstance, notify_running
 from careerplanner.ui import create_main_window
-from careerplanner.ui.single_instance import SingleInstance, notify_running
 
 
 def test_second_start_raises_the_running_window_and_exits(qtbot: QtBot, data_dir: Path) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.services.backup import OUT_OF_ORDER, BackupEntry
-from careerplanner.ui.widgets import label
+from careerplanner.ui.kit.widgets import label
 
 REASONS = {
     "auto": "Automatic",

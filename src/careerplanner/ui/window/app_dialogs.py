@@ -30,7 +30,7 @@ from careerplanner.export.pdf import A4, LETTER, default_paper
 from careerplanner.services import backup, practice_questions, settings
 from careerplanner.store import Store
 from careerplanner.ui import theme
-from careerplanner.ui import widgets as w
+from careerplanner.ui.kit import widgets as w
 
 PAPER_SETTING = "plan.paper"
 FIRST_WEEKDAY = "first_weekday"

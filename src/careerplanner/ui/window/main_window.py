@@ -21,14 +21,14 @@ from careerplanner import APP_DISPLAY_NAME, paths
 from careerplanner.services import catalog, progress, settings
 from careerplanner.store import Store
 from careerplanner.ui import theme
-from careerplanner.ui.data_actions import DataActions
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.path_actions import PathActions
-from careerplanner.ui.tabs.base import BaseTab
-from careerplanner.ui.widgets import make_action
+from careerplanner.ui.kit.base_tab import BaseTab
+from careerplanner.ui.kit.widgets import make_action
+from careerplanner.ui.window.data_actions import DataActions
+from careerplanner.ui.window.path_actions import PathActions
 
 if TYPE_CHECKING:
-    from careerplanner.ui.app_dialogs import AboutDialog, SettingsDialog, ShortcutsDialog
+    from careerplanner.ui.window.app_dialogs import AboutDialog, SettingsDialog, ShortcutsDialog
 
 TabFactory = Callable[[Store, AppEvents, int], BaseTab]
 
@@ -37,27 +37,27 @@ def _tab_factories() -> list[tuple[str, str, Callable[[], TabFactory]]]:
     """(name, title, loader): each tab module is imported only when the tab is built."""
 
     def overview() -> TabFactory:
-        from careerplanner.ui.tabs.overview import OverviewTab
+        from careerplanner.ui.overview.tab import OverviewTab
 
         return OverviewTab
 
     def roadmap() -> TabFactory:
-        from careerplanner.ui.tabs.roadmap import RoadmapTab
+        from careerplanner.ui.roadmap.tab import RoadmapTab
 
         return RoadmapTab
 
     def skills() -> TabFactory:
-        from careerplanner.ui.tabs.skills import SkillsTab
+        from careerplanner.ui.skills.tab import SkillsTab
 
         return SkillsTab
 
     def practice() -> TabFactory:
-        from careerplanner.ui.tabs.practice import PracticeTab
+        from careerplanner.ui.practice.tab import PracticeTab
 
         return PracticeTab
 
     def plan() -> TabFactory:
-        from careerplanner.ui.tabs.plan import PlanTab
+        from careerplanner.ui.plan.tab import PlanTab
 
         return PlanTab
 
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_about(self) -> AboutDialog:
-        from careerplanner.ui.app_dialogs import AboutDialog
+        from careerplanner.ui.window.app_dialogs import AboutDialog
 
         dialog = AboutDialog(self, self.data_dir_text)
         dialog.open()
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             theme.apply(theme.SYSTEM)
 
     def show_settings(self) -> SettingsDialog:
-        from careerplanner.ui.app_dialogs import SettingsDialog
+        from careerplanner.ui.window.app_dialogs import SettingsDialog
 
         categories: list[str] = []
         for q in catalog.questions(self.store, self.path_id):
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
                 host.tab.refresh()
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        from careerplanner.ui.app_dialogs import ShortcutsDialog
+        from careerplanner.ui.window.app_dialogs import ShortcutsDialog
 
         dialog = ShortcutsDialog(self, self.menuBar())
         dialog.open()

@@ -23,11 +23,11 @@ from careerplanner.content import level_name
 from careerplanner.services import roadmap
 from careerplanner.services.catalog import TutorialItem
 from careerplanner.store import Store
-from careerplanner.ui import roadmap_actions as actions
-from careerplanner.ui import widgets as w
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.roadmap_dialogs import LinkDialog
-from careerplanner.ui.roadmap_model import STATUS_LABELS
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.roadmap import actions as actions
+from careerplanner.ui.roadmap.dialogs import LinkDialog
+from careerplanner.ui.roadmap.model import STATUS_LABELS
 
 NOTES_SAVE_DELAY_MS = 600
 

@@ -26,13 +26,13 @@ from careerplanner.services.practice import PracticeError, QuestionRow, Review
 from careerplanner.store import Store
 from careerplanner.ui import undo
 from careerplanner.ui.events import AppEvents
+from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.bank import BankPane
 from careerplanner.ui.practice.history import HistoryPanel
 from careerplanner.ui.practice.mock import MockRun, SummaryPanel
 from careerplanner.ui.practice.own import OwnQuestionsMixin
 from careerplanner.ui.practice.session import SessionPanel
-from careerplanner.ui.tabs.base import BaseTab
 
 
 class PracticeTab(OwnQuestionsMixin, BaseTab):

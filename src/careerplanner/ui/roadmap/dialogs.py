@@ -18,7 +18,7 @@ from careerplanner import limits
 from careerplanner.content import LEVEL_NAMES
 from careerplanner.services import roadmap
 from careerplanner.services.catalog import PhaseItem, SkillItem
-from careerplanner.ui import widgets as w
+from careerplanner.ui.kit import widgets as w
 
 
 class TutorialDialog(QDialog):

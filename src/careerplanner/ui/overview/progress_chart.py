@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from careerplanner import limits
 from careerplanner.services.activity import ProgressPoint
-from careerplanner.ui.charts.plotting import date_plot, style_plot
+from careerplanner.ui.kit.plotting import date_plot, style_plot
 
 TUTORIALS_COLOR = "#3B82F6"
 REVIEWS_COLOR = "#10B981"

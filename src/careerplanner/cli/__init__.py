@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_data_commands(parser: argparse.ArgumentParser) -> None:
-    """Headless data commands (careerplanner.cli_data); none given opens the window."""
+    """Headless data commands (careerplanner.cli.data); none given opens the window."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as above")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -76,13 +76,14 @@ def _add_data_commands(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also import the file's backup and window settings (kept as they are otherwise)",
     )
-    from careerplanner import cli_plan
+    from careerplanner.cli import plan as cli_plan
 
     cli_plan.add_commands(commands, common)
 
 
 def _run_data_command(args: argparse.Namespace, data_dir: Path) -> int:
-    from careerplanner import cli_data, cli_plan
+    from careerplanner.cli import data as cli_data
+    from careerplanner.cli import plan as cli_plan
 
     if args.command in cli_plan.COMMANDS:
         return cli_plan.run(args, data_dir)

@@ -31,10 +31,10 @@ from careerplanner.services.skills import SnapshotItem
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.ui import undo
-from careerplanner.ui import widgets as w
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.skills_widgets import GapModel, SkillCard, SkillIdRole, guarded
-from careerplanner.ui.tabs.base import BaseTab
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.kit.base_tab import BaseTab
+from careerplanner.ui.skills.widgets import GapModel, SkillCard, SkillIdRole, guarded
 
 STATUS_TEXT = {m.NOT_STARTED: "Not started", m.IN_PROGRESS: "In progress"}
 
@@ -50,8 +50,8 @@ class SkillsTab(BaseTab):
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
-        from careerplanner.ui.charts.radar import RadarChart
-        from careerplanner.ui.charts.skill_history import SkillHistoryChart
+        from careerplanner.ui.skills.history_chart import SkillHistoryChart
+        from careerplanner.ui.skills.radar import RadarChart
 
         self.cards: dict[str, SkillCard] = {}
         self._shape: list[tuple[int, tuple[int, ...]]] = []  # skill and topic ids shown

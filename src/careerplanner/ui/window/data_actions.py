@@ -26,8 +26,8 @@ from careerplanner import paths
 from careerplanner.services import backup, userdata
 from careerplanner.store import Store
 from careerplanner.store.backup import describe_os_error, is_write_problem
-from careerplanner.ui.dialogs.restore import RestoreDialog
 from careerplanner.ui.events import AppEvents
+from careerplanner.ui.window.restore import RestoreDialog
 
 
 @contextmanager

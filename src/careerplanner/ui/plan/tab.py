@@ -31,10 +31,10 @@ from careerplanner.services import catalog, plan, report, settings
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.ui import undo
-from careerplanner.ui import widgets as w
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.export_runner import ExportRunner
-from careerplanner.ui.tabs.base import BaseTab
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.kit.base_tab import BaseTab
+from careerplanner.ui.kit.export_runner import ExportRunner
 
 PAPER_SETTING = "plan.paper"
 BOOK_LABELS = {m.TO_READ: "To read", m.READING: "Reading", m.READ: "Read"}

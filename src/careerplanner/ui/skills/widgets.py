@@ -23,9 +23,9 @@ from careerplanner.content import LEVEL_NAMES, MAX_LEVEL, level_name
 from careerplanner.services.catalog import SkillItem
 from careerplanner.services.progress import Progress
 from careerplanner.services.skills import Gap
-from careerplanner.ui import widgets as w
-from careerplanner.ui.table_model import RowsTableModel
-from careerplanner.ui.widgets import tooltip
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.kit.table_model import RowsTableModel
+from careerplanner.ui.kit.widgets import tooltip
 
 SkillIdRole = Qt.ItemDataRole.UserRole + 1
 

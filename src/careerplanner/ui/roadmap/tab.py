@@ -23,12 +23,13 @@ from careerplanner.services import catalog, progress, roadmap
 from careerplanner.services.catalog import TutorialItem
 from careerplanner.store import Store
 from careerplanner.store import models as m
-from careerplanner.ui import roadmap_actions as actions
-from careerplanner.ui import widgets as w
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.roadmap_details import TutorialDetails
-from careerplanner.ui.roadmap_dialogs import TutorialDialog
-from careerplanner.ui.roadmap_model import (
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.kit.base_tab import BaseTab
+from careerplanner.ui.roadmap import actions as actions
+from careerplanner.ui.roadmap.details import TutorialDetails
+from careerplanner.ui.roadmap.dialogs import TutorialDialog
+from careerplanner.ui.roadmap.model import (
     COL_FINISHED,
     COL_HOURS,
     COL_LEVEL,
@@ -41,7 +42,6 @@ from careerplanner.ui.roadmap_model import (
     RoadmapFilter,
     RoadmapModel,
 )
-from careerplanner.ui.tabs.base import BaseTab
 
 
 def is_web_url(url: str) -> bool:

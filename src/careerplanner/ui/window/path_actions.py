@@ -12,7 +12,7 @@ from careerplanner import paths
 from careerplanner.content import PackError
 from careerplanner.services import catalog, packs
 from careerplanner.store import Store
-from careerplanner.ui.widgets import confirm, make_action
+from careerplanner.ui.kit.widgets import confirm, make_action
 
 PACK_FILTER = "Career path (*.yaml *.yml);;All files (*)"
 

@@ -20,10 +20,10 @@ from careerplanner.services import activity, overview, settings
 from careerplanner.services.catalog import PathInfo
 from careerplanner.services.progress import Progress
 from careerplanner.store import Store
-from careerplanner.ui import widgets as w
-from careerplanner.ui.charts.heatmap import HeatmapWidget
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.tabs.base import BaseTab
+from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.kit.base_tab import BaseTab
+from careerplanner.ui.overview.heatmap import HeatmapWidget
 
 FIRST_WEEKDAY = "first_weekday"
 
@@ -142,7 +142,7 @@ class OverviewTab(BaseTab):
     def _build_chart(self) -> None:
         if self.chart is not None:
             return
-        from careerplanner.ui.charts.progress_chart import ProgressChart
+        from careerplanner.ui.overview.progress_chart import ProgressChart
 
         chart = ProgressChart()
         self.chart_placeholder.hide()
@@ -151,7 +151,7 @@ class OverviewTab(BaseTab):
         self._update_chart()
 
     def _update_chart(self) -> None:
-        from careerplanner.ui.charts.progress_chart import ProgressChart
+        from careerplanner.ui.overview.progress_chart import ProgressChart
 
         if isinstance(self.chart, ProgressChart):
             self.chart.set_points(

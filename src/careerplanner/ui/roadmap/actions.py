@@ -16,14 +16,14 @@ from careerplanner.services import roadmap
 from careerplanner.store import Store
 from careerplanner.ui import undo
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.roadmap_model import STATUS_LABELS
+from careerplanner.ui.roadmap.model import STATUS_LABELS
 
 
 def show_problem(parent: QWidget | None, title: str, exc: Exception) -> None:
     from careerplanner.store.backup import is_write_problem
 
     if is_write_problem(exc):
-        from careerplanner.ui.dialogs.errors import show_write_failed
+        from careerplanner.ui.errors import show_write_failed
 
         show_write_failed(exc, parent)
         return

@@ -35,7 +35,7 @@ def _err(message: str) -> int:
 
 @contextmanager
 def _exclusive(data_dir: Path) -> Iterator[bool]:
-    from careerplanner.ui.single_instance import exclusive
+    from careerplanner.instance import exclusive
 
     with exclusive(data_dir) as taken:
         yield taken

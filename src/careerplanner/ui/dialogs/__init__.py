@@ -1,2 +1,0 @@
-"""Dialogs about the user's data: restoring backups, a database that cannot be opened,
-failed writes."""

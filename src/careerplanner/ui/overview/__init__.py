@@ -1,0 +1,1 @@
+"""The Overview tab: progress, next steps, gaps, due questions, activity."""

@@ -1,0 +1,1 @@
+"""The Study Plan tab: plan settings, the schedule, reading list and exports."""

@@ -1,0 +1,1 @@
+"""The Roadmap tab: phases and tutorials, their status, notes, links and own tutorials."""

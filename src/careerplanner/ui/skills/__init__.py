@@ -1,0 +1,1 @@
+"""The Skills tab: self-assessment, radar, snapshots and history, gaps."""
