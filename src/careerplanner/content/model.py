@@ -11,8 +11,10 @@ MAX_LEVEL = len(LEVEL_NAMES) - 1
 #: Levels a tutorial may have.
 TUTORIAL_LEVELS: tuple[str, ...] = ("Beginner", "Intermediate", "Advanced")
 
-#: The pack format version this build reads and writes.
-FORMAT_VERSION = 1
+#: The pack format version this build writes; it reads every version up to this one.
+#: Format 2 added question outlines, ``prepares`` and ``beyond_source``, and book notes
+#: (docs/content-format.md says why that needed a new format version).
+FORMAT_VERSION = 2
 
 
 def level_name(level: int) -> str:
@@ -73,6 +75,12 @@ class Question:
     text: str
     focus_points: tuple[str, ...]
     guidance: str = ""
+    #: A reference outline: what a strong answer covers, as bullet points (format 2).
+    outline: tuple[str, ...] = ()
+    #: Ids of the tutorials of this path that prepare for the question (format 2).
+    prepares: tuple[str, ...] = ()
+    #: True for a question the pack adds beyond the document the path is based on.
+    beyond_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,8 @@ class Book:
     title: str
     authors: str
     url: str = ""
+    #: A short note on the entry: edition, co-authors, why read it (format 2).
+    note: str = ""
 
 
 @dataclass(frozen=True)
