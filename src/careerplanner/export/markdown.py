@@ -46,7 +46,10 @@ def build_markdown(r: PlanReport) -> str:
         out += [f"### Phase {number}: {md(phase.title)}", ""]
         for t in phase.tutorials:
             box = BOXES.get(t.status, "[ ]")
-            out.append(f"- {box} [{md(t.title)}](<{t.url}>) — {md(t.skill_name)}, {t.hours:g} h")
+            kept = f" ({t.retired_note})" if t.retired_note else ""
+            out.append(
+                f"- {box} [{md(t.title)}](<{t.url}>) — {md(t.skill_name)}, {t.hours:g} h{md(kept)}"
+            )
             if t.notes.strip():
                 out.append(f"  - Notes: {md(t.notes.strip())}")
         out.append("")
@@ -74,7 +77,8 @@ def build_markdown(r: PlanReport) -> str:
     out += ["", "## Reading list", ""]
     for b in r.books:
         box = "[x]" if b.status == m.READ else "[ ]"
-        out.append(f"- {box} *{md(b.title)}* by {md(b.authors)}")
+        note = f" — {md(b.note)}" if b.note else ""
+        out.append(f"- {box} *{md(b.title)}* by {md(b.authors)}{note}")
     return "\n".join(out) + "\n"
 
 

@@ -151,11 +151,12 @@ def _roadmap(r: PlanReport) -> list[str]:
         for t in phase.tutorials:
             finished = f" · finished {t.finished_on.isoformat()}" if t.finished_on else ""
             own = " · your own" if t.custom else ""
+            kept = f" · {t.retired_note}" if t.retired_note else ""
             parts.append(
                 f"<tr><td width='5%' style='font-size: 13pt'>{CHECKBOX.get(t.status, '☐')}</td>"
                 f"<td><b>{e(t.title)}</b><br><span class='muted'>{e(t.skill_name)} · "
                 f"{_hours(t.hours)} · {e(STATUS_TEXT.get(t.status, t.status))}{e(finished)}"
-                f"{own}</span><br><span class='muted'>{e(t.url)}</span>"
+                f"{own}{e(kept)}</span><br><span class='muted'>{e(t.url)}</span>"
             )
             if t.notes.strip():
                 parts.append(f"<br><span class='note'>Notes: {e(t.notes.strip())}</span>")
@@ -220,10 +221,11 @@ def _reading(r: PlanReport) -> list[str]:
     for b in r.books:
         mark = "☑" if b.status == m.READ else ("◐" if b.status == m.READING else "☐")
         url = f"<br><span class='muted'>{e(b.url)}</span>" if b.url else ""
+        note = f"<br>{e(b.note)}" if b.note else ""
         parts.append(
             f"<tr><td width='5%' style='font-size: 13pt'>{mark}</td><td><b>{e(b.title)}</b> "
             f"by {e(b.authors)} <span class='muted'>({e(BOOK_STATUS.get(b.status, b.status))})"
-            f"</span>{url}</td></tr>"
+            f"</span>{note}{url}</td></tr>"
         )
     parts.append("</table>")
     return parts

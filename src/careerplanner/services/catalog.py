@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from careerplanner import limits
 from careerplanner.store import Store
 from careerplanner.store import models as m
+
+#: How a retired tutorial that the learner worked on is described wherever it is shown.
+RETIRED_KEPT_NOTE = "retired: kept because you worked on it"
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,13 @@ class TutorialItem:
     started_on: date | None
     finished_on: date | None
     notes: str
+    #: Retired by a newer edition of the path and kept because the learner worked on it
+    #: (a status, dates, notes or links). Shown with ``RETIRED_KEPT_NOTE``.
+    kept_for_user_state: bool = False
+
+    @property
+    def retired_note(self) -> str:
+        return RETIRED_KEPT_NOTE if self.retired and self.kept_for_user_state else ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,17 @@ class SkillItem:
 
 
 @dataclass(frozen=True)
+class PreparedBy:
+    """A tutorial that prepares for a question, with the learner's progress on it."""
+
+    tutorial_id: int
+    key: str
+    title: str
+    status: str
+    retired: bool
+
+
+@dataclass(frozen=True)
 class QuestionItem:
     id: int
     key: str
@@ -101,6 +123,12 @@ class QuestionItem:
     retired: bool
     due: datetime | None
     last_rating: int | None
+    #: The reference outline of a strong answer (empty when the pack gives none).
+    outline: tuple[str, ...] = ()
+    #: The tutorials that prepare for the question, in the pack's order.
+    prepares: tuple[PreparedBy, ...] = ()
+    #: Added by the pack beyond the document the path is based on.
+    beyond_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +140,18 @@ class BookItem:
     url: str
     status: str
     retired: bool
+    note: str = ""
+
+
+def outline_of(stored: str | None) -> list[str]:
+    """A question's stored outline (JSON) as a list of text; anything malformed is empty."""
+    try:
+        value = json.loads(stored or "[]")
+    except (ValueError, TypeError):
+        return []
+    if not isinstance(value, list):
+        return []
+    return [str(item) for item in value if isinstance(item, str) and item.strip()]
 
 
 def list_paths(store: Store) -> list[PathSummary]:
@@ -150,13 +190,39 @@ def path_info(store: Store, path_id: int) -> PathInfo:
     )
 
 
-def _tutorial_item(t: m.Tutorial, skill: m.Skill | None) -> TutorialItem:
+def _with_links(tutorial_ids: list[int]) -> set[int]:
+    if not tutorial_ids:
+        return set()
+    query = m.TutorialLink.select(m.TutorialLink.tutorial).where(
+        m.TutorialLink.tutorial.in_(tutorial_ids)
+    )
+    return {row.tutorial_id for row in query}
+
+
+def has_user_state(t: m.Tutorial, linked: set[int] | None = None) -> bool:
+    """Whether the learner worked on a tutorial: a status, dates, notes or links.
+
+    ``linked`` is the set of tutorial ids with links, when the caller has it already.
+    """
+    if linked is None:
+        linked = _with_links([t.id])
+    return (
+        t.status != m.NOT_STARTED
+        or bool(t.notes)
+        or t.started_on is not None
+        or t.finished_on is not None
+        or t.id in linked
+    )
+
+
+def _tutorial_item(t: m.Tutorial, skill: m.Skill | None, linked: set[int]) -> TutorialItem:
     return TutorialItem(
         id=t.id, key=t.key, phase_id=t.phase_id, title=t.title,
         skill_key=skill.key if skill else "", skill_name=skill.name if skill else "",
         level=t.level, hours=limits.as_float(t.hours), url=t.url, description=t.description,
         custom=bool(t.custom), retired=bool(t.retired), status=t.status,
         started_on=t.started_on, finished_on=t.finished_on, notes=t.notes,
+        kept_for_user_state=bool(t.retired) and has_user_state(t, linked),
     )  # fmt: skip
 
 
@@ -166,21 +232,51 @@ def tutorial(store: Store, tutorial_id: int) -> TutorialItem | None:
     if t is None:
         return None
     skill = m.Skill.get_or_none(m.Skill.id == t.skill_id) if t.skill_id is not None else None
-    return _tutorial_item(t, skill)
+    return _tutorial_item(t, skill, _with_links([t.id]) if t.retired else set())
+
+
+def _tutorial_items(path_id: int, *, retired_only: bool = False) -> list[TutorialItem]:
+    """The path's tutorials in roadmap order: by phase, retired ones after the others."""
+    skills = {s.id: s for s in m.Skill.select().where(m.Skill.path == path_id)}
+    where = m.Tutorial.path == path_id
+    if retired_only:
+        where &= m.Tutorial.retired == True  # noqa: E712
+    rows = list(
+        m.Tutorial.select()
+        .where(where)
+        .order_by(
+            m.Tutorial.phase,
+            m.Tutorial.retired,
+            m.Tutorial.custom,
+            m.Tutorial.position,
+            m.Tutorial.id,
+        )
+    )
+    linked = _with_links([t.id for t in rows if t.retired])
+    return [
+        _tutorial_item(t, skills.get(t.skill_id) if t.skill_id is not None else None, linked)
+        for t in rows
+    ]
+
+
+def retired_tutorials(store: Store, path_id: int) -> list[TutorialItem]:
+    """Tutorials a newer edition of the path dropped and that stay because of user state.
+
+    A retired tutorial whose state the learner has since cleared is listed too, with
+    ``kept_for_user_state`` False: the next update of the path removes it.
+    """
+    return _tutorial_items(path_id, retired_only=True)
 
 
 def roadmap(store: Store, path_id: int) -> list[PhaseItem]:
-    """Phases in order with their tutorials; retired ones only when they hold user state."""
-    skills = {s.id: s for s in m.Skill.select().where(m.Skill.path == path_id)}
+    """Phases in order with their tutorials; retired ones after the others in their phase.
+
+    A pack update deletes the tutorials it drops unless they hold user state, so the
+    retired tutorials listed here are the ones kept because the learner worked on them.
+    """
     by_phase: dict[int, list[TutorialItem]] = {}
-    query = (
-        m.Tutorial.select()
-        .where(m.Tutorial.path == path_id)
-        .order_by(m.Tutorial.phase, m.Tutorial.custom, m.Tutorial.position, m.Tutorial.id)
-    )
-    for t in query:
-        skill = skills.get(t.skill_id) if t.skill_id is not None else None
-        by_phase.setdefault(t.phase_id, []).append(_tutorial_item(t, skill))
+    for item in _tutorial_items(path_id):
+        by_phase.setdefault(item.phase_id, []).append(item)
     phases = (
         m.Phase.select().where(m.Phase.path == path_id).order_by(m.Phase.retired, m.Phase.position)
     )
@@ -218,6 +314,24 @@ def skills(store: Store, path_id: int) -> list[SkillItem]:
     ]
 
 
+def preparations(question_ids: list[int] | None = None) -> dict[int, tuple[PreparedBy, ...]]:
+    """The tutorials that prepare for each question (all questions, or ``question_ids``)."""
+    query = (
+        m.Preparation.select(m.Preparation, m.Tutorial)
+        .join(m.Tutorial)
+        .order_by(m.Preparation.question, m.Preparation.position)
+    )
+    if question_ids is not None:
+        query = query.where(m.Preparation.question.in_(question_ids))
+    result: dict[int, list[PreparedBy]] = {}
+    for prep in query:
+        t = prep.tutorial
+        result.setdefault(prep.question_id, []).append(
+            PreparedBy(t.id, t.key, t.title, t.status, bool(t.retired))
+        )
+    return {qid: tuple(items) for qid, items in result.items()}
+
+
 def questions(store: Store, path_id: int) -> list[QuestionItem]:
     points: dict[int, list[str]] = {}
     point_query = (
@@ -228,11 +342,12 @@ def questions(store: Store, path_id: int) -> list[QuestionItem]:
     )
     for fp in point_query:
         points.setdefault(fp.question_id, []).append(fp.text)
-    rows = (
+    rows = list(
         m.Question.select()
         .where(m.Question.path == path_id)
         .order_by(m.Question.retired, m.Question.custom, m.Question.position, m.Question.id)
     )
+    prepared = preparations([q.id for q in rows])
     return [
         QuestionItem(
             q.id,
@@ -245,6 +360,9 @@ def questions(store: Store, path_id: int) -> list[QuestionItem]:
             bool(q.retired),
             q.due,
             q.last_rating,
+            outline=tuple(outline_of(q.outline)),
+            prepares=prepared.get(q.id, ()),
+            beyond_source=bool(q.beyond_source),
         )
         for q in rows
     ]
@@ -257,5 +375,6 @@ def tips(store: Store, path_id: int) -> list[str]:
 def books(store: Store, path_id: int) -> list[BookItem]:
     rows = m.Book.select().where(m.Book.path == path_id).order_by(m.Book.retired, m.Book.position)
     return [
-        BookItem(b.id, b.key, b.title, b.authors, b.url, b.status, bool(b.retired)) for b in rows
+        BookItem(b.id, b.key, b.title, b.authors, b.url, b.status, bool(b.retired), b.note)
+        for b in rows
     ]

@@ -10,6 +10,7 @@ one transaction.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from careerplanner.content import (
     load_pack,
     parse_pack,
 )
+from careerplanner.services.catalog import has_user_state, outline_of
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
@@ -75,8 +77,8 @@ def install_pack(store: Store, pack: CareerPathPack, *, builtin: bool = False) -
 
         skills = _sync_skills(path, pack)
         phases = _sync_phases(path, pack)
-        retired = _sync_tutorials(path, pack, phases, skills)
-        _sync_questions(path, pack)
+        retired, tutorials = _sync_tutorials(path, pack, phases, skills)
+        _sync_questions(path, pack, tutorials)
         _sync_books(path, pack)
         if m.PlanSettings.get_or_none(m.PlanSettings.path == path) is None:
             m.PlanSettings.create(path=path)
@@ -133,22 +135,14 @@ def _sync_phases(path: m.CareerPath, pack: CareerPathPack) -> dict[str, m.Phase]
     return result
 
 
-def _has_tutorial_state(t: m.Tutorial) -> bool:
-    return (
-        t.status != m.NOT_STARTED
-        or bool(t.notes)
-        or t.started_on is not None
-        or t.finished_on is not None
-        or m.TutorialLink.select().where(m.TutorialLink.tutorial == t).exists()
-    )
-
-
 def _sync_tutorials(
     path: m.CareerPath,
     pack: CareerPathPack,
     phases: dict[str, m.Phase],
     skills: dict[str, m.Skill],
-) -> int:
+) -> tuple[int, dict[str, m.Tutorial]]:
+    """Update the pack's tutorials in place; returns (newly retired, current rows by id)."""
+    current: dict[str, m.Tutorial] = {}
     existing = {
         t.key: t
         for t in m.Tutorial.select().where(
@@ -163,9 +157,10 @@ def _sync_tutorials(
             row.level, row.hours, row.url = tut.level, tut.hours, tut.url
             row.description, row.retired = tut.description, False
             row.save()
+            current[tut.id] = row
     retired = 0
     for row in existing.values():
-        if _has_tutorial_state(row):
+        if has_user_state(row):
             if not row.retired:
                 retired += 1
             row.retired = True
@@ -176,10 +171,12 @@ def _sync_tutorials(
     for phase_row in m.Phase.select().where((m.Phase.path == path) & m.Phase.retired):
         if not m.Tutorial.select().where(m.Tutorial.phase == phase_row).exists():
             phase_row.delete_instance()
-    return retired
+    return retired, current
 
 
-def _sync_questions(path: m.CareerPath, pack: CareerPathPack) -> None:
+def _sync_questions(
+    path: m.CareerPath, pack: CareerPathPack, tutorials: dict[str, m.Tutorial]
+) -> None:
     existing = {
         q.key: q
         for q in m.Question.select().where(
@@ -190,10 +187,15 @@ def _sync_questions(path: m.CareerPath, pack: CareerPathPack) -> None:
         row = existing.pop(question.id, None) or m.Question(path=path, key=question.id)
         row.position, row.category, row.text = i, question.category, question.text
         row.guidance, row.retired = question.guidance, False
+        row.outline = json.dumps(list(question.outline), ensure_ascii=False)
+        row.beyond_source = question.beyond_source
         row.save()
         m.FocusPoint.delete().where(m.FocusPoint.question == row).execute()
         for j, point in enumerate(question.focus_points):
             m.FocusPoint.create(question=row, position=j, text=point)
+        m.Preparation.delete().where(m.Preparation.question == row).execute()
+        for j, key in enumerate(question.prepares):
+            m.Preparation.create(question=row, tutorial=tutorials[key], position=j)
     for row in existing.values():
         has_state = (
             row.card is not None
@@ -212,7 +214,7 @@ def _sync_books(path: m.CareerPath, pack: CareerPathPack) -> None:
     for i, book in enumerate(pack.reading):
         row = existing.pop(book.id, None) or m.Book(path=path, key=book.id)
         row.position, row.title, row.authors, row.url = i, book.title, book.authors, book.url
-        row.retired = False
+        row.note, row.retired = book.note, False
         row.save()
     for row in existing.values():
         if row.status != m.TO_READ:
@@ -330,7 +332,9 @@ def export_pack(store: Store, path_id: int) -> str:
         "tips": [t.text for t in m.Tip.select().where(m.Tip.path == path).order_by(m.Tip.position)],
         "reading_intro": path.reading_intro,
         "reading": [
-            _drop_empty({"id": b.key, "title": b.title, "authors": b.authors, "url": b.url})
+            _drop_empty(
+                {"id": b.key, "title": b.title, "authors": b.authors, "url": b.url, "note": b.note}
+            )
             for b in m.Book.select()
             .where((m.Book.path == path) & ~m.Book.retired)
             .order_by(m.Book.position)
@@ -368,6 +372,16 @@ def export_pack(store: Store, path_id: int) -> str:
                 }
             )
         )
+    exported = {t["id"] for ph in data["phases"] for t in ph.get("tutorials", [])}
+    prepared: dict[int, list[str]] = {}
+    for prep in (
+        m.Preparation.select(m.Preparation, m.Tutorial)
+        .join(m.Tutorial)
+        .where(m.Tutorial.path == path)
+        .order_by(m.Preparation.position)
+    ):
+        if prep.tutorial.key in exported:
+            prepared.setdefault(prep.question_id, []).append(prep.tutorial.key)
     for q in (
         m.Question.select()
         .where((m.Question.path == path) & ~m.Question.retired)
@@ -388,6 +402,9 @@ def export_pack(store: Store, path_id: int) -> str:
                         "text": q.text,
                         "guidance": q.guidance,
                         "focus_points": points,
+                        "outline": outline_of(q.outline),
+                        "prepares": prepared.get(q.id, []),
+                        "beyond_source": bool(q.beyond_source) or None,
                     }
                 )
             )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from careerplanner.services.catalog import PreparedBy, outline_of, preparations
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
@@ -101,6 +102,12 @@ class QuestionRow:
     coverage: float | None
     readiness: float
     draft: str
+    #: The reference outline of a strong answer, for the review step (may be empty).
+    outline: tuple[str, ...] = ()
+    #: The tutorials that prepare for the question, with the learner's status on each.
+    prepares: tuple[PreparedBy, ...] = ()
+    #: Added by the pack beyond the document the path is based on.
+    beyond_source: bool = False
 
     @property
     def new(self) -> bool:
@@ -244,6 +251,7 @@ def _rows(query: Any, now: datetime) -> list[QuestionRow]:
     ids = [q.id for q in questions]
     points = _points(ids)
     recent = _recent(ids)
+    prepared = preparations(ids)
     rows = []
     for q in questions:
         recall = retrievability(q.card, now)
@@ -255,6 +263,8 @@ def _rows(query: Any, now: datetime) -> list[QuestionRow]:
                 due=_aware(q.due), last_rating=q.last_rating, last_review=_aware(q.last_review),
                 attempts=len(recent.get(q.id, [])), retrievability=recall, coverage=coverage,
                 readiness=readiness(recall, coverage) if q.card else 0.0, draft=q.draft,
+                outline=tuple(outline_of(q.outline)), prepares=prepared.get(q.id, ()),
+                beyond_source=bool(q.beyond_source),
             )
         )  # fmt: skip
     return rows

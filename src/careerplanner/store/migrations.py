@@ -80,9 +80,46 @@ def _v2_attempt_history_index(db: SqliteDatabase) -> None:
     migrate(SqliteMigrator(db).add_index("attempt", ("question_id", "reviewed_at"), False))
 
 
+_V3_PREPARATION = (
+    'CREATE TABLE "preparation" ("id" INTEGER NOT NULL PRIMARY KEY, "question_id" INTEGER NOT NULL, "tutorial_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY ("question_id") REFERENCES "question" ("id") ON DELETE CASCADE, FOREIGN KEY ("tutorial_id") REFERENCES "tutorial" ("id") ON DELETE CASCADE);',
+    'CREATE INDEX "preparation_question_id" ON "preparation" ("question_id");',
+    'CREATE INDEX "preparation_tutorial_id" ON "preparation" ("tutorial_id");',
+    'CREATE UNIQUE INDEX "preparation_question_id_tutorial_id" ON "preparation" ("question_id", "tutorial_id");',
+)
+
+
+def _v3_pack_format_2(db: SqliteDatabase) -> None:
+    """Pack format 2: question outlines and ``beyond_source``, book notes, ``prepares``.
+
+    The columns are added with ``ALTER TABLE ... ADD COLUMN ... NOT NULL DEFAULT``
+    (``allow_not_null``), never by rebuilding the table: a rebuild drops and renames
+    ``question``, and with foreign keys on, dropping it would cascade to every attempt.
+    """
+    from peewee import SQL, BooleanField, TextField
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrator = SqliteMigrator(db)
+
+    def column(table: str, name: str, field: TextField | BooleanField) -> object:
+        return migrator.add_column(table, name, field, allow_not_null=True)
+
+    migrate(
+        column("question", "outline", TextField(default="[]", constraints=[SQL("DEFAULT '[]'")])),
+        column(
+            "question",
+            "beyond_source",
+            BooleanField(default=False, constraints=[SQL("DEFAULT 0")]),
+        ),
+        column("book", "note", TextField(default="", constraints=[SQL("DEFAULT ''")])),
+    )
+    for statement in _V3_PREPARATION:
+        db.execute_sql(statement.rstrip(";"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: career paths, content and user state", _v1_initial_schema),
     Migration(2, "index practice attempts by question and time", _v2_attempt_history_index),
+    Migration(3, "pack format 2: outlines, beyond_source, book notes, prepares", _v3_pack_format_2),
 )
 
 

@@ -182,6 +182,10 @@ class Question(BaseModel):
     last_rating = IntegerField(null=True)
     last_review = DateTimeField(null=True)
     draft = TextField(default="")
+    # Content of format 2 packs: the reference outline (a JSON list of text) and whether
+    # the question goes beyond the path's source document.
+    outline = TextField(default="[]")
+    beyond_source = BooleanField(default=False)
 
     class Meta:
         indexes = ((("path", "key"), True),)
@@ -212,6 +216,19 @@ class Attempt(BaseModel):
         indexes = ((("question", "reviewed_at"), False),)
 
 
+class Preparation(BaseModel):
+    """A tutorial that prepares for a question (the pack's ``prepares``), in the pack's order."""
+
+    question = ForeignKeyField(Question, backref="preparations", on_delete="CASCADE")
+    question_id: int
+    tutorial = ForeignKeyField(Tutorial, backref="preparations", on_delete="CASCADE")
+    tutorial_id: int
+    position = IntegerField()
+
+    class Meta:
+        indexes = ((("question", "tutorial"), True),)
+
+
 class Tip(BaseModel):
     path = ForeignKeyField(CareerPath, backref="tips", on_delete="CASCADE")
     path_id: int
@@ -227,6 +244,7 @@ class Book(BaseModel):
     title = TextField()
     authors = TextField(default="")
     url = TextField(default="")
+    note = TextField(default="")
     status = TextField(default=TO_READ)
     retired = BooleanField(default=False)
 
@@ -268,6 +286,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     Question,
     FocusPoint,
     Attempt,
+    Preparation,
     Tip,
     Book,
     PlanSettings,
