@@ -92,6 +92,6 @@ def test_builtin_pack_is_installed_once_and_skipped_when_unchanged(store: Store)
     assert first.created
     info = catalog.path_info(store, first.path_id)
     assert (info.phase_count, info.tutorial_count, info.track_count) == (4, 32, 6)
-    assert (info.question_count, info.book_count) == (8, 5)
+    assert (info.question_count, info.book_count) == (32, 5)
     again = packs.ensure_builtin_pack(store)
     assert not again.created and not again.updated

@@ -27,9 +27,9 @@ def _fsrs() -> Scheduler:
     return Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 
 
-def test_bank_lists_the_eight_questions_all_new_and_due(store: Store, path_id: int) -> None:
+def test_bank_lists_the_questions_all_new_and_due(store: Store, path_id: int) -> None:
     rows = practice.question_bank(store, path_id, NOW)
-    assert len(rows) == 8
+    assert len(rows) == 32
     assert practice.categories(rows) == [
         "System Design",
         "ML Architecture",
@@ -37,9 +37,15 @@ def test_bank_lists_the_eight_questions_all_new_and_due(store: Store, path_id: i
         "Leadership",
     ]
     assert all(r.new and r.readiness == 0 for r in rows)
-    assert len(practice.due_now(rows, NOW)) == 8
+    assert len(practice.due_now(rows, NOW)) == 32
     feature = next(r for r in rows if r.key == "feature-store-design")
     assert "Point-in-time correctness" in feature.focus_points
+    # What the answer-review step shows: the outline and the tutorials that prepare.
+    assert 6 <= len(feature.outline) <= 10
+    assert feature.prepares[0].key == "feast-feature-store"
+    assert feature.prepares[0].title == "Feast Feature Store Documentation"
+    assert not feature.beyond_source
+    assert [r.beyond_source for r in rows] == [False] * 8 + [True] * 24
 
 
 def test_rating_schedules_like_fsrs_and_logs_the_attempt(store: Store, path_id: int) -> None:
@@ -114,9 +120,9 @@ def test_readiness_per_question_and_category_fades_with_time(store: Store, path_
     assert later.readiness < row.readiness
     cats = practice.category_readiness(practice.question_bank(store, path_id, NOW), NOW)
     design = cats[0]
-    assert design.category == "System Design" and design.questions == 2
-    assert design.readiness == pytest.approx(row.readiness / 2)
-    assert design.due == 1
+    assert design.category == "System Design" and design.questions == 8
+    assert design.readiness == pytest.approx(row.readiness / 8)
+    assert design.due == 7
     assert cats[1].readiness == 0
 
 
@@ -173,10 +179,10 @@ def test_timer_lengths_default_per_category_and_can_be_changed(store: Store) -> 
 
 
 def test_mock_selection_prefers_due_and_weak_questions(store: Store, path_id: int) -> None:
-    rows = practice.question_bank(store, path_id, NOW)
+    rows = practice.question_bank(store, path_id, NOW)[:8]
     for r in rows[:6]:  # practised well, not due
         practice.rate(store, r.id, 4, covered_points=r.focus_points, now=NOW)
-    rows = practice.question_bank(store, path_id, NOW)
+    rows = practice.question_bank(store, path_id, NOW)[:8]
     picks = questions.pick_mock(rows, 3, NOW, random.Random(1))
     assert len(picks) == len(set(picks)) == 3
     weak = {rows[6].id, rows[7].id}

@@ -52,7 +52,7 @@ def test_overview_shows_role_responsibilities_audience_and_counts(
         assert resp in text
     assert "Translate business requirements into scalable ML solutions." in text
     assert "Senior engineers looking to specialize in AI/ML architecture" in text
-    assert "4 phases · 32 curated tutorials · 6 tracks · 8 interview questions" in text
+    assert "4 phases · 32 curated tutorials · 6 tracks · 32 interview questions" in text
 
 
 def test_roadmap_lists_phases_and_tutorials_with_status(qtbot: QtBot, data_dir: Path) -> None:

@@ -59,7 +59,7 @@ def test_gap_opens_the_skill_and_practice_opens_the_bank(qtbot: QtBot, data_dir:
     assert gap is not None and gap.text().startswith("System Design")  # 3 levels: the largest
     qtbot.mouseClick(gap, Qt.MouseButton.LeftButton)
     assert window.tabs.currentIndex() == 2
-    assert "8 questions due today" in _label(tab, "due_today")
+    assert "32 questions due today" in _label(tab, "due_today")
     window.show_tab("overview")
     qtbot.mouseClick(tab.findChild(QPushButton, "practise_now"), Qt.MouseButton.LeftButton)
     assert window.tabs.currentIndex() == 3

@@ -106,7 +106,7 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     r = model.row_of(qid)
     assert model.index(r, 2).data() == "Good"
     assert model.index(r, 3).data() not in ("New", "Due now")
-    assert tab.bank.due_label.text() == "7 due now"
+    assert tab.bank.due_label.text() == "31 due now"
     # Keys do nothing once the question is rated.
     qtbot.keyClick(session.checks[1], Qt.Key.Key_1)
     assert len(practice.attempts(window.store, qid)) == 1
@@ -115,7 +115,7 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     tab.now = lambda: later
     tab.minute.timeout.emit()
     assert model.index(r, 3).data() == "Due now"
-    assert tab.bank.due_label.text() == "8 due now"
+    assert tab.bank.due_label.text() == "32 due now"
     tab.now = lambda: datetime.now(timezone.utc)
     tab.minute.timeout.emit()
     # On to the next due question.
@@ -263,11 +263,11 @@ def test_own_questions_added_edited_and_deleted(
     qtbot.mouseClick(tab.bank.delete_button, Qt.MouseButton.LeftButton)
     assert request.node.shown_dialogs[-1] == "Delete your question “Tell me about a failure”?"
     assert all(r.text != "Tell me about a failure" for r in tab.rows)
-    assert tab.bank.model.rowCount() == 8
+    assert tab.bank.model.rowCount() == 32
     assert "BEHAVIOURAL" not in _texts(tab.bank)
     # Undo brings it back, with its focus points.
     _undo_key(qtbot, window)
-    assert tab.bank.model.rowCount() == 9
+    assert tab.bank.model.rowCount() == 33
     assert practice.question(window.store, rows[0].id).focus_points == (
         "Situation", "Action", "What you learned",
     )  # fmt: skip
@@ -350,6 +350,6 @@ def test_item_models_pass_the_model_tester(qtbot: QtBot, data_dir: Path, qtmodel
     assert practice.attempts(window.store, qid)
     qtmodeltester.check(tab.bank.model)
     tab.bank.category_filter.setCurrentIndex(2)
-    assert tab.bank.proxy.rowCount() == 2
+    assert tab.bank.proxy.rowCount() == 8
     qtmodeltester.check(tab.bank.proxy)
     qtmodeltester.check(tab.history.model)
