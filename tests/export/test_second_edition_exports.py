@@ -35,7 +35,7 @@ def _report(store: Store) -> report.PlanReport:
 
 def test_markdown_lists_the_new_material(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "plan.md"
-    export_plan(MARKDOWN, _report(store), out)
+    export_plan(MARKDOWN, _report(store), out, data_dir=store.path.parent)
     text = out.read_text(encoding="utf-8").replace("\\", "")  # Markdown escapes
     for item in NEW_MATERIAL:
         assert item in text, item
@@ -45,7 +45,7 @@ def test_markdown_lists_the_new_material(store: Store, tmp_path: Path) -> None:
 
 def test_pdf_lists_the_new_material(qapp: object, store: Store, tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
-    export_plan(PDF, _report(store), out)
+    export_plan(PDF, _report(store), out, data_dir=store.path.parent)
     flat = " ".join(
         " ".join(page.extract_text() or "" for page in PdfReader(str(out)).pages).split()
     )

@@ -241,7 +241,8 @@ def _user_state() -> dict[str, Any]:
         ],
         "books": {b.key: b.status for b in m.Book.select()},
         "plan": [{k: v for k, v in p.items() if k != "path"} for p in _rows(m.PlanSettings)],
-        "settings": {s.key: s.value for s in m.Setting.select()},
+        # The backup counter moves with the migration's backup: bookkeeping, not the learner's.
+        "settings": {s.key: s.value for s in m.Setting.select() if not settings.is_internal(s.key)},
         "tutorial_keys": set(tutorial_keys.values()),
     }
 
