@@ -33,6 +33,7 @@ from careerplanner.content import parse_pack
 from careerplanner.services import packs, practice, settings
 from careerplanner.store import Store, open_store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 PATHS = 10
 TUTORIALS_PER_PATH = 300
@@ -170,12 +171,12 @@ def _activity(path_id: int, counts: Counts, start: date, rng: random.Random) -> 
         if roll < 0.65:
             finished = start + timedelta(days=rng.randrange(counts.days))
             started = finished - timedelta(days=rng.randrange(0, 21))
-            updates.append((tid, m.DONE, max(started, start), finished))
+            updates.append((tid, TutorialStatus.DONE, max(started, start), finished))
         elif roll < 0.75:
             started = start + timedelta(days=rng.randrange(counts.days))
-            updates.append((tid, m.IN_PROGRESS, started, None))
+            updates.append((tid, TutorialStatus.IN_PROGRESS, started, None))
         elif roll < 0.80:
-            updates.append((tid, m.SKIPPED, None, None))
+            updates.append((tid, TutorialStatus.SKIPPED, None, None))
     now = datetime.now().replace(microsecond=0)
     for tid, status, started, finished in updates:
         m.Tutorial.update(

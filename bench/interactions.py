@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from careerplanner.vocab import TutorialStatus
+
 Result = list[float] | str
 
 
@@ -50,7 +52,6 @@ def not_present(what: str) -> str:
 
 
 def status_changes(app: Any, window: Any, repeat: int) -> Result:
-    from careerplanner.store import models as m
 
     tab = window.show_tab("roadmap")
     settle(app)
@@ -63,7 +64,11 @@ def status_changes(app: Any, window: Any, repeat: int) -> Result:
         tab.select_item(tid)
         settle(app)
         current = tab.current_tutorial()
-        status = m.NOT_STARTED if current and current.status == m.DONE else m.DONE
+        status = (
+            TutorialStatus.NOT_STARTED
+            if current and current.status == TutorialStatus.DONE
+            else TutorialStatus.DONE
+        )
         out.append(timed(app, lambda s=status: tab.set_status(s)))
     return out
 

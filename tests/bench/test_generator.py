@@ -15,6 +15,7 @@ from careerplanner import paths
 from careerplanner.services import catalog, practice, progress, settings, skills
 from careerplanner.store import models as m
 from careerplanner.store import open_store
+from careerplanner.vocab import TutorialStatus
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -83,8 +84,8 @@ def test_small_generated_folder_is_valid(generator: ModuleType, tmp_path: Path) 
         # Statuses are valid, dates are ordered and within the generated years.
         earliest = date.today() - timedelta(days=counts.days)
         for t in m.Tutorial.select().where(m.Tutorial.path == path_id):
-            assert t.status in m.STATUSES
-            if t.status == m.DONE:
+            assert t.status in TutorialStatus.values()
+            if t.status == TutorialStatus.DONE:
                 assert earliest <= t.started_on <= t.finished_on <= date.today()
         done = progress.path_progress(store, path_id).overall.done
         assert 0 < done < counts.tutorials_per_path

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from careerplanner.content import CareerPathPack, level_name, load_builtin_pack
+from careerplanner.content import CareerPathPack, load_builtin_pack
+from careerplanner.vocab import level_name
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "ai-ml-architect-career-path.txt"
 

@@ -12,6 +12,7 @@ from careerplanner.export import ICS, MARKDOWN, PDF, ExportError, export_plan
 from careerplanner.services import packs, plan, report, roadmap
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 START = date(2026, 1, 5)
 
@@ -21,9 +22,9 @@ def partly_done(store: Store) -> int:
     """The built-in path with some progress, notes with markup, and a name."""
     path_id = packs.ensure_builtin_pack(store).path_id
     ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.phase, m.Tutorial.position)]
-    roadmap.set_status(store, ids[0], m.DONE, today=date(2025, 12, 20))
-    roadmap.set_status(store, ids[1], m.IN_PROGRESS, today=date(2025, 12, 21))
-    roadmap.set_status(store, ids[2], m.SKIPPED)
+    roadmap.set_status(store, ids[0], TutorialStatus.DONE, today=date(2025, 12, 20))
+    roadmap.set_status(store, ids[1], TutorialStatus.IN_PROGRESS, today=date(2025, 12, 21))
+    roadmap.set_status(store, ids[2], TutorialStatus.SKIPPED)
     roadmap.set_notes(store, ids[0], "Great intro <b>not bold</b> & <script>x</script>")
     m.Skill.update(level=1).where(m.Skill.key == "system-design").execute()
     plan.save_settings(store, path_id, plan.PlanSettings(

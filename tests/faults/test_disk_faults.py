@@ -24,6 +24,7 @@ from careerplanner.services.startup import open_data_dir
 from careerplanner.store import backup as files
 from careerplanner.store import models as m
 from careerplanner.store.folder_lock import LOCK_NAME
+from careerplanner.vocab import TutorialStatus
 
 pytestmark = pytest.mark.faults
 
@@ -42,15 +43,15 @@ def test_disk_full_during_a_write_changes_nothing_and_the_next_write_works(
         before = userdata.export_data(store)["paths"]
         _page_limit_to_current(store.db)
         with pytest.raises(OperationalError) as info, store.db.atomic():
-            m.Tutorial.update(status=m.DONE).execute()
+            m.Tutorial.update(status=TutorialStatus.DONE).execute()
             m.Tutorial.update(notes="n" * 20_000).execute()  # needs new pages
         assert files.is_write_problem(info.value)
         assert files.describe_os_error(info.value) == "the disk is full"
         assert userdata.export_data(store)["paths"] == before  # nothing half-written
         assert store.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
         store.db.execute_sql("PRAGMA max_page_count = 1073741823")  # space freed
-        m.Tutorial.update(status=m.DONE).where(m.Tutorial.position == 0).execute()
-        assert m.Tutorial.select().where(m.Tutorial.status == m.DONE).count() == 4
+        m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.position == 0).execute()
+        assert m.Tutorial.select().where(m.Tutorial.status == TutorialStatus.DONE).count() == 4
     finally:
         store.close()
 
@@ -77,7 +78,7 @@ def test_full_disk_while_writing_a_backup_leaves_nothing_behind(
 ) -> None:
     """A child process may write at most 64 KiB per file (as on a full disk)."""
     store = open_data_dir(data_dir)
-    m.Tutorial.update(status=m.DONE).where(m.Tutorial.position == 0).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.position == 0).execute()
     store.close()
 
     def limit() -> None:

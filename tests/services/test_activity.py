@@ -9,6 +9,7 @@ from careerplanner import limits
 from careerplanner.services import activity, packs
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 TODAY = date(2026, 6, 17)  # a Wednesday
 
@@ -42,7 +43,9 @@ def test_counts_and_progress_over_time_from_the_store(store: Store) -> None:
     for t, day in zip(
         tutorials, (date(2026, 3, 1), date(2026, 3, 1), date(2026, 3, 4)), strict=True
     ):
-        m.Tutorial.update(status=m.DONE, finished_on=day).where(m.Tutorial.id == t.id).execute()
+        m.Tutorial.update(status=TutorialStatus.DONE, finished_on=day).where(
+            m.Tutorial.id == t.id
+        ).execute()
     m.Snapshot.create(path=path_id, taken_at=datetime(2026, 3, 2, 12, 0), levels="{}")
     q = m.Question.select().first()
     m.Attempt.create(question=q, reviewed_at=datetime(2026, 3, 4, 12, 0), rating=3)

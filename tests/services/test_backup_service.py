@@ -14,6 +14,7 @@ from careerplanner.services.startup import open_data_dir
 from careerplanner.store import Store, StoreOpenError, open_store
 from careerplanner.store import backup as files
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 
 @pytest.fixture
@@ -24,13 +25,13 @@ def opened(data_dir: Path) -> Iterator[Store]:
 
 
 def _done() -> int:
-    return int(m.Tutorial.select().where(m.Tutorial.status == m.DONE).count())
+    return int(m.Tutorial.select().where(m.Tutorial.status == TutorialStatus.DONE).count())
 
 
 def test_restore_backs_up_first_and_replaces_the_data(opened: Store, data_dir: Path) -> None:
-    m.Tutorial.update(status=m.DONE).where(m.Tutorial.position == 0).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.position == 0).execute()
     good = backup.back_up(opened, data_dir, "manual")
-    m.Tutorial.update(status=m.DONE).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).execute()
     safety = backup.restore(opened, data_dir, good.path)
     assert _done() == 4
     assert safety.reason == "restore"
@@ -41,7 +42,7 @@ def test_restore_backs_up_first_and_replaces_the_data(opened: Store, data_dir: P
 
 
 def test_restoring_a_broken_file_changes_nothing(opened: Store, data_dir: Path) -> None:
-    m.Tutorial.update(status=m.DONE).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).execute()
     bad = data_dir / "bad.sqlite3"
     bad.write_bytes(b"")
     with pytest.raises(backup.BackupError, match="The file is empty"):
@@ -68,7 +69,7 @@ def test_list_backups_marks_broken_ones_and_newest_good_skips_them(
 def test_recover_moves_a_damaged_database_aside_and_restores_a_backup(
     opened: Store, data_dir: Path
 ) -> None:
-    m.Tutorial.update(status=m.DONE).where(m.Tutorial.position < 2).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.position < 2).execute()
     good = backup.back_up(opened, data_dir, "manual")
     opened.close()
     database = paths.database_path(data_dir)

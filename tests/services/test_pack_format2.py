@@ -11,6 +11,7 @@ from careerplanner.content import parse_pack
 from careerplanner.services import catalog, packs, practice, roadmap
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -39,13 +40,13 @@ def test_catalog_and_practice_expose_outline_prepares_and_beyond_source(
 ) -> None:
     path_id = _install(store, _format2(mini_pack_text))
     t3 = m.Tutorial.get(m.Tutorial.key == "t3")
-    roadmap.set_status(store, t3.id, m.DONE, today=date(2026, 2, 1))
+    roadmap.set_status(store, t3.id, TutorialStatus.DONE, today=date(2026, 2, 1))
 
     (q,) = catalog.questions(store, path_id)
     assert q.outline == ("Say why", "Size it")
     assert [(p.key, p.title, p.status) for p in q.prepares] == [
-        ("t3", "Tutorial 3", m.DONE),
-        ("t1", "Tutorial 1", m.NOT_STARTED),
+        ("t3", "Tutorial 3", TutorialStatus.DONE),
+        ("t1", "Tutorial 1", TutorialStatus.NOT_STARTED),
     ]
     assert q.beyond_source is True
 

@@ -6,6 +6,7 @@ from careerplanner.content import parse_pack
 from careerplanner.services import catalog, packs, progress, settings
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 
 def _install(store: Store, text: str) -> packs.InstallResult:
@@ -45,8 +46,10 @@ def test_newer_pack_keeps_user_state_and_retires_dropped_tutorials(
 ) -> None:
     path_id = _install(store, mini_pack_text).path_id
     # The user works on the path.
-    m.Tutorial.update(status=m.DONE, notes="great").where(m.Tutorial.key == "t1").execute()
-    m.Tutorial.update(status=m.IN_PROGRESS).where(m.Tutorial.key == "t2").execute()
+    m.Tutorial.update(status=TutorialStatus.DONE, notes="great").where(
+        m.Tutorial.key == "t1"
+    ).execute()
+    m.Tutorial.update(status=TutorialStatus.IN_PROGRESS).where(m.Tutorial.key == "t2").execute()
     m.Skill.update(level=2).where(m.Skill.key == "alpha").execute()
     m.Topic.update(checked=True).where(m.Topic.key == "a2").execute()
 
@@ -69,14 +72,14 @@ def test_newer_pack_keeps_user_state_and_retires_dropped_tutorials(
     t1 = m.Tutorial.get(m.Tutorial.key == "t1")
     assert (t1.title, t1.status, t1.notes, t1.retired) == (
         "Tutorial One (2nd edition)",
-        m.DONE,
+        TutorialStatus.DONE,
         "great",
         False,
     )
     t2 = m.Tutorial.get(m.Tutorial.key == "t2")
-    assert t2.retired and t2.status == m.IN_PROGRESS  # kept, not silently deleted
+    assert t2.retired and t2.status == TutorialStatus.IN_PROGRESS  # kept, not silently deleted
     assert m.Tutorial.get_or_none(m.Tutorial.key == "t3") is None  # no state: removed
-    assert m.Tutorial.get(m.Tutorial.key == "t4").status == m.NOT_STARTED
+    assert m.Tutorial.get(m.Tutorial.key == "t4").status == TutorialStatus.NOT_STARTED
     assert m.Skill.get(m.Skill.key == "alpha").level == 2
     assert m.Topic.get(m.Topic.key == "a2").retired  # ticked topic kept as retired
 

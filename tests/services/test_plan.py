@@ -11,6 +11,7 @@ from careerplanner.services import packs, plan, roadmap
 from careerplanner.services.plan import BOOK, PRACTICE, TUTORIAL, PlanSettings, WorkItem
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, TutorialStatus
 
 MONDAY = date(2026, 1, 5)
 
@@ -94,8 +95,8 @@ def test_bad_hours_refused() -> None:
 def test_schedule_from_the_store_leaves_out_done_and_skipped(store: Store) -> None:
     path_id = packs.ensure_builtin_pack(store).path_id
     ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.phase, m.Tutorial.position)]
-    roadmap.set_status(store, ids[0], m.DONE)
-    roadmap.set_status(store, ids[1], m.SKIPPED)
+    roadmap.set_status(store, ids[0], TutorialStatus.DONE)
+    roadmap.set_status(store, ids[1], TutorialStatus.SKIPPED)
     plan.save_settings(store, path_id, PlanSettings(hours_per_week=10, start_date=MONDAY,
                                                    learner_name="Ada"))  # fmt: skip
     assert plan.get_settings(store, path_id).learner_name == "Ada"
@@ -105,7 +106,7 @@ def test_schedule_from_the_store_leaves_out_done_and_skipped(store: Store) -> No
     assert len(scheduled) == 30
     assert s.weeks[0].items[0].ref_id == ids[2]  # roadmap order
     book = m.Book.select().first()
-    assert plan.set_book_status(store, book.id, m.READ) == m.TO_READ
+    assert plan.set_book_status(store, book.id, BookStatus.READ) == BookStatus.TO_READ
     assert len(plan.unread_books(store, path_id)) == 4
     with pytest.raises(plan.PlanError, match="before the start"):
         plan.save_settings(store, path_id, PlanSettings(start_date=MONDAY,

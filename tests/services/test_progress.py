@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from careerplanner.services.progress import compute
-from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 
 def test_progress_counts_done_remaining_and_skipped() -> None:
     rows = [
-        (1, m.DONE, 2.0, False),
-        (1, m.IN_PROGRESS, 3.0, False),
-        (1, m.SKIPPED, 10.0, False),
-        (2, m.NOT_STARTED, 4.5, False),
-        (2, m.DONE, 1.5, True),  # retired but finished: still counts
-        (2, m.IN_PROGRESS, 7.0, True),  # retired and unfinished: leaves the figures
+        (1, TutorialStatus.DONE, 2.0, False),
+        (1, TutorialStatus.IN_PROGRESS, 3.0, False),
+        (1, TutorialStatus.SKIPPED, 10.0, False),
+        (2, TutorialStatus.NOT_STARTED, 4.5, False),
+        (2, TutorialStatus.DONE, 1.5, True),  # retired but finished: still counts
+        (2, TutorialStatus.IN_PROGRESS, 7.0, True),  # retired and unfinished: leaves the figures
     ]
     p = compute(rows)
     o = p.overall

@@ -10,6 +10,7 @@ from careerplanner.content import parse_pack
 from careerplanner.services import catalog, packs, progress, roadmap
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 D1, D2, D3 = date(2026, 3, 1), date(2026, 3, 5), date(2026, 3, 9)
 
@@ -25,26 +26,32 @@ def _id(key: str) -> int:
 
 def test_status_changes_record_dates(store: Store, path_id: int) -> None:
     t1 = _id("t1")
-    roadmap.set_status(store, t1, m.IN_PROGRESS, today=D1)
-    assert roadmap.state(store, t1) == roadmap.TutorialState(t1, m.IN_PROGRESS, D1, None)
-    roadmap.set_status(store, t1, m.DONE, today=D2)
-    assert roadmap.state(store, t1) == roadmap.TutorialState(t1, m.DONE, D1, D2)
+    roadmap.set_status(store, t1, TutorialStatus.IN_PROGRESS, today=D1)
+    assert roadmap.state(store, t1) == roadmap.TutorialState(
+        t1, TutorialStatus.IN_PROGRESS, D1, None
+    )
+    roadmap.set_status(store, t1, TutorialStatus.DONE, today=D2)
+    assert roadmap.state(store, t1) == roadmap.TutorialState(t1, TutorialStatus.DONE, D1, D2)
     # Done again keeps the first finish date; leaving Done clears it.
-    roadmap.set_status(store, t1, m.DONE, today=D3)
+    roadmap.set_status(store, t1, TutorialStatus.DONE, today=D3)
     assert roadmap.state(store, t1).finished_on == D2
-    roadmap.set_status(store, t1, m.IN_PROGRESS, today=D3)
-    assert roadmap.state(store, t1) == roadmap.TutorialState(t1, m.IN_PROGRESS, D1, None)
-    roadmap.set_status(store, t1, m.NOT_STARTED, today=D3)
-    assert roadmap.state(store, t1) == roadmap.TutorialState(t1, m.NOT_STARTED, None, None)
+    roadmap.set_status(store, t1, TutorialStatus.IN_PROGRESS, today=D3)
+    assert roadmap.state(store, t1) == roadmap.TutorialState(
+        t1, TutorialStatus.IN_PROGRESS, D1, None
+    )
+    roadmap.set_status(store, t1, TutorialStatus.NOT_STARTED, today=D3)
+    assert roadmap.state(store, t1) == roadmap.TutorialState(
+        t1, TutorialStatus.NOT_STARTED, None, None
+    )
     # Done straight from Not started records both dates.
-    roadmap.set_status(store, t1, m.DONE, today=D3)
-    assert roadmap.state(store, t1) == roadmap.TutorialState(t1, m.DONE, D3, D3)
+    roadmap.set_status(store, t1, TutorialStatus.DONE, today=D3)
+    assert roadmap.state(store, t1) == roadmap.TutorialState(t1, TutorialStatus.DONE, D3, D3)
 
 
 def test_undo_restores_the_exact_previous_state(store: Store, path_id: int) -> None:
     t2 = _id("t2")
-    roadmap.set_status(store, t2, m.IN_PROGRESS, today=D1)
-    before, after = roadmap.set_status(store, t2, m.DONE, today=D2)
+    roadmap.set_status(store, t2, TutorialStatus.IN_PROGRESS, today=D1)
+    before, after = roadmap.set_status(store, t2, TutorialStatus.DONE, today=D2)
     roadmap.restore_state(store, before)
     assert roadmap.state(store, t2) == before
     roadmap.restore_state(store, after)
@@ -53,7 +60,7 @@ def test_undo_restores_the_exact_previous_state(store: Store, path_id: int) -> N
 
 def test_dates_can_be_corrected_but_not_reversed(store: Store, path_id: int) -> None:
     t1 = _id("t1")
-    roadmap.set_status(store, t1, m.DONE, today=D3)
+    roadmap.set_status(store, t1, TutorialStatus.DONE, today=D3)
     roadmap.set_dates(store, t1, D1, D2)
     assert roadmap.state(store, t1).started_on == D1
     with pytest.raises(roadmap.RoadmapError, match="before"):
@@ -62,8 +69,8 @@ def test_dates_can_be_corrected_but_not_reversed(store: Store, path_id: int) -> 
 
 
 def test_progress_follows_status_and_skipped_leaves_the_total(store: Store, path_id: int) -> None:
-    roadmap.set_status(store, _id("t1"), m.DONE)
-    roadmap.set_status(store, _id("t3"), m.SKIPPED)
+    roadmap.set_status(store, _id("t1"), TutorialStatus.DONE)
+    roadmap.set_status(store, _id("t3"), TutorialStatus.SKIPPED)
     overall = progress.path_progress(store, path_id).overall
     assert (overall.done, overall.total, overall.skipped) == (1, 2, 1)
     assert (overall.hours_done, overall.hours_remaining) == (2.0, 3.5)
@@ -104,7 +111,7 @@ def test_own_tutorials_add_edit_delete_and_restore(store: Store, path_id: int) -
     )
     roadmap.update_tutorial(store, tid, roadmap.TutorialDraft(phase.id, "Renamed", None, 1, 2))
     assert catalog.tutorial(store, tid).title == "Renamed"  # type: ignore[union-attr]
-    roadmap.set_status(store, tid, m.DONE, today=D1)
+    roadmap.set_status(store, tid, TutorialStatus.DONE, today=D1)
     roadmap.add_link(store, tid, "L", "https://l.org")
     deleted = roadmap.delete_tutorial(store, tid)
     assert catalog.tutorial(store, tid) is None
@@ -175,5 +182,5 @@ def test_dates_outside_the_limits_are_refused(
 def test_a_clock_outside_the_limits_records_no_status(store: Store, path_id: int) -> None:
     tid = _id("t1")
     with pytest.raises(roadmap.RoadmapError, match="check the computer's clock"):
-        roadmap.set_status(store, tid, m.DONE, today=date(9999, 1, 1))
-    assert roadmap.state(store, tid).status == m.NOT_STARTED
+        roadmap.set_status(store, tid, TutorialStatus.DONE, today=date(9999, 1, 1))
+    assert roadmap.state(store, tid).status == TutorialStatus.NOT_STARTED

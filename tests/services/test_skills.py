@@ -10,6 +10,7 @@ from careerplanner.content import parse_pack
 from careerplanner.services import packs, roadmap, skills
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 T1, T2, T3 = datetime(2026, 1, 5, 9, 30), datetime(2026, 2, 1, 18, 0), datetime(2026, 3, 1, 8, 0)
 
@@ -119,7 +120,7 @@ def test_gaps_are_sorted_largest_first_with_track_progress(store: Store, path_id
     skills.set_level(store, _skill("beta"), 2)
     assert [g.key for g in skills.gaps(store, path_id)] == ["alpha", "beta"]
 
-    roadmap.set_status(store, _tutorial("t1"), m.DONE, today=date(2026, 1, 1))
+    roadmap.set_status(store, _tutorial("t1"), TutorialStatus.DONE, today=date(2026, 1, 1))
     tracks = skills.track_progress(store, path_id)
     assert (tracks[_skill("alpha")].done, tracks[_skill("alpha")].total) == (1, 2)
     assert tracks[_skill("alpha")].percent == 50
@@ -134,10 +135,10 @@ def test_open_tutorials_are_the_unfinished_ones_of_the_track(store: Store, path_
     alpha = _skill("alpha")
     titles = [t.title for t in skills.open_tutorials(store, path_id, alpha)]
     assert titles == ["Tutorial 1", "Tutorial 3"]
-    roadmap.set_status(store, _tutorial("t1"), m.DONE)
-    roadmap.set_status(store, _tutorial("t3"), m.IN_PROGRESS)
+    roadmap.set_status(store, _tutorial("t1"), TutorialStatus.DONE)
+    roadmap.set_status(store, _tutorial("t3"), TutorialStatus.IN_PROGRESS)
     assert [t.title for t in skills.open_tutorials(store, path_id, alpha)] == ["Tutorial 3"]
-    roadmap.set_status(store, _tutorial("t3"), m.SKIPPED)
+    roadmap.set_status(store, _tutorial("t3"), TutorialStatus.SKIPPED)
     assert skills.open_tutorials(store, path_id, alpha) == []
     assert [t.title for t in skills.open_tutorials(store, path_id, _skill("beta"))] == [
         "Tutorial 2"

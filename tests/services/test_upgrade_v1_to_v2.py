@@ -34,6 +34,7 @@ from careerplanner.services import (
 from careerplanner.services import practice_questions as own_questions
 from careerplanner.store import migrations, open_store
 from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, TutorialStatus
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "ai-ml-architect-v1.yaml"
 T0 = datetime(2026, 1, 12, 18, 0, tzinfo=timezone.utc)
@@ -53,22 +54,32 @@ def _qid(key: str) -> int:
 def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
     """User state on every kind of item; returns the ids of the own items."""
     # Tutorials: statuses, dates, notes, links; on kept, moved, renamed and dropped ones.
-    roadmap.set_status(store, _tid("ml-crash-course"), m.DONE, today=date(2025, 11, 3))
+    roadmap.set_status(store, _tid("ml-crash-course"), TutorialStatus.DONE, today=date(2025, 11, 3))
     roadmap.set_dates(store, _tid("ml-crash-course"), date(2025, 10, 20), date(2025, 11, 3))
     roadmap.set_notes(store, _tid("ml-crash-course"), "Embeddings module was the best part.")
     roadmap.add_link(store, _tid("ml-crash-course"), "My notebook", "https://example.org/nb")
     roadmap.add_link(store, _tid("ml-crash-course"), "Cheat sheet", "https://example.org/cs")
-    roadmap.set_status(store, _tid("system-design-primer"), m.IN_PROGRESS, date(2025, 11, 10))
+    roadmap.set_status(
+        store, _tid("system-design-primer"), TutorialStatus.IN_PROGRESS, date(2025, 11, 10)
+    )
     roadmap.set_notes(store, _tid("system-design-primer"), "Up to caching.")
-    roadmap.set_status(store, _tid("kaggle-feature-engineering"), m.SKIPPED)
-    roadmap.set_status(store, _tid("hf-llm-course"), m.IN_PROGRESS, date(2025, 12, 1))
-    roadmap.set_status(store, _tid("airflow-orchestration"), m.DONE, today=date(2025, 12, 5))
+    roadmap.set_status(store, _tid("kaggle-feature-engineering"), TutorialStatus.SKIPPED)
+    roadmap.set_status(store, _tid("hf-llm-course"), TutorialStatus.IN_PROGRESS, date(2025, 12, 1))
+    roadmap.set_status(
+        store, _tid("airflow-orchestration"), TutorialStatus.DONE, today=date(2025, 12, 5)
+    )
     roadmap.add_link(store, _tid("airflow-orchestration"), "My DAGs", "https://example.org/d")
-    roadmap.set_status(store, _tid("kserve-model-serving"), m.IN_PROGRESS, date(2025, 12, 8))
-    roadmap.set_status(store, _tid("terraform-get-started"), m.DONE, today=date(2025, 12, 9))
-    roadmap.set_status(store, _tid("google-sre-book"), m.DONE, today=date(2025, 12, 20))
+    roadmap.set_status(
+        store, _tid("kserve-model-serving"), TutorialStatus.IN_PROGRESS, date(2025, 12, 8)
+    )
+    roadmap.set_status(
+        store, _tid("terraform-get-started"), TutorialStatus.DONE, today=date(2025, 12, 9)
+    )
+    roadmap.set_status(
+        store, _tid("google-sre-book"), TutorialStatus.DONE, today=date(2025, 12, 20)
+    )
     roadmap.set_notes(store, _tid("google-sre-book"), "Chapters 4, 6, 10, 14, 15.")
-    roadmap.set_status(store, _tid("ray-tune"), m.DONE, today=date(2025, 12, 15))
+    roadmap.set_status(store, _tid("ray-tune"), TutorialStatus.DONE, today=date(2025, 12, 15))
     roadmap.set_notes(store, _tid("ray-tune"), "ASHA saved half the budget.")
     roadmap.add_link(store, _tid("full-stack-deep-learning"), "Lecture 9", "https://example.org/9")
     phases = {p.key: p.id for p in m.Phase.select().where(m.Phase.path == path_id)}
@@ -97,7 +108,7 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
             2.0,
         ),
     )
-    roadmap.set_status(store, own_b, m.DONE, today=date(2025, 12, 22))
+    roadmap.set_status(store, own_b, TutorialStatus.DONE, today=date(2025, 12, 22))
     roadmap.add_link(store, own_b, "Slides", "https://example.org/slides")
     # Skills: levels, topics, snapshots.
     for key, level in {
@@ -164,8 +175,8 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
         ),
     )
     books = {b.key: b.id for b in m.Book.select().where(m.Book.path == path_id)}
-    plan.set_book_status(store, books["designing-ml-systems"], m.READ)
-    plan.set_book_status(store, books["reliable-ml"], m.READING)
+    plan.set_book_status(store, books["designing-ml-systems"], BookStatus.READ)
+    plan.set_book_status(store, books["reliable-ml"], BookStatus.READING)
     settings.put(store, "window.geometry", "1366x800+0+0")
     return {"own_a": own_a, "own_b": own_b, "own_q": own_q}
 
@@ -315,12 +326,15 @@ def test_every_value_of_the_learner_is_kept(upgraded: dict[str, Any]) -> None:
     # The state was really there to keep.
     crash = after["tutorials"]["ml-crash-course"]
     assert (crash["status"], crash["started_on"], crash["finished_on"]) == (
-        m.DONE,
+        TutorialStatus.DONE,
         date(2025, 10, 20),
         date(2025, 11, 3),
     )
     assert len(crash["links"]) == 2 and len(after["attempts"]) == 4
-    assert after["plan"][0]["learner_name"] == "Ada" and after["books"]["reliable-ml"] == m.READING
+    assert (
+        after["plan"][0]["learner_name"] == "Ada"
+        and after["books"]["reliable-ml"] == BookStatus.READING
+    )
     assert practice.timer_minutes(upgraded["store"], "System Design") == 25
     assert (
         progress.path_progress(upgraded["store"], upgraded["path_id"]).overall.done
@@ -331,9 +345,13 @@ def test_every_value_of_the_learner_is_kept(upgraded: dict[str, Any]) -> None:
 def test_content_is_updated_in_place_around_the_state(upgraded: dict[str, Any]) -> None:
     store, path_id = upgraded["store"], upgraded["path_id"]
     airflow = catalog.tutorial(store, _tid("airflow-orchestration"))
-    assert airflow is not None and "/tutorial/" in airflow.url and airflow.status == m.DONE
+    assert (
+        airflow is not None
+        and "/tutorial/" in airflow.url
+        and airflow.status == TutorialStatus.DONE
+    )
     sre = m.Tutorial.get(m.Tutorial.key == "google-sre-book")
-    assert sre.phase.key == "ml-platforms-at-scale" and sre.status == m.DONE
+    assert sre.phase.key == "ml-platforms-at-scale" and sre.status == TutorialStatus.DONE
     assert m.Tutorial.get(m.Tutorial.key == "terraform-get-started").hours == 3
     q = next(q for q in catalog.questions(store, path_id) if q.key == "build-vs-buy")
     assert 6 <= len(q.outline) <= 10 and q.prepares and q.last_rating == 2
@@ -361,7 +379,7 @@ def test_new_items_appear_not_started(upgraded: dict[str, Any]) -> None:
     for key in NEW_TUTORIALS:
         t = m.Tutorial.get(m.Tutorial.key == key)
         assert (t.status, t.started_on, t.finished_on, t.notes, t.retired) == (
-            m.NOT_STARTED,
+            TutorialStatus.NOT_STARTED,
             None,
             None,
             "",

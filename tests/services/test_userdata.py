@@ -17,6 +17,7 @@ from careerplanner.services.startup import open_data_dir
 from careerplanner.store import Store
 from careerplanner.store import backup as b
 from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, TutorialStatus
 
 
 @pytest.fixture
@@ -36,23 +37,24 @@ def fill_every_kind_of_state(store: Store) -> None:
     tutorials = list(m.Tutorial.select().where(m.Tutorial.path == path).order_by(m.Tutorial.id))
     t0, t1 = tutorials[0], tutorials[1]
     m.Tutorial.update(
-        status=m.DONE, started_on=date(2026, 1, 2), finished_on=date(2026, 1, 9),
+        status=TutorialStatus.DONE, started_on=date(2026, 1, 2), finished_on=date(2026, 1, 9),
         notes="Línea 1\nline <b>2</b>", updated_at=datetime(2026, 1, 9, 18, 30, 5),
     ).where(m.Tutorial.id == t0.id).execute()  # fmt: skip
-    m.Tutorial.update(status=m.SKIPPED).where(m.Tutorial.id == t1.id).execute()
+    m.Tutorial.update(status=TutorialStatus.SKIPPED).where(m.Tutorial.id == t1.id).execute()
     m.TutorialLink.create(tutorial=t0, position=0, title="My notes", url="https://example.org/n")
     m.TutorialLink.create(tutorial=t0, position=1, title="Repo", url="https://example.org/r")
     own = m.Tutorial.create(
         path=path, phase=t0.phase_id, key="own-1234", position=99, title="My own tutorial",
         skill=t0.skill_id, level=2, hours=2.5, url="https://example.org/own",
-        description="Mine.", custom=True, status=m.IN_PROGRESS, started_on=date(2026, 2, 1),
+        description="Mine.", custom=True, status=TutorialStatus.IN_PROGRESS,
+        started_on=date(2026, 2, 1),
     )  # fmt: skip
     m.TutorialLink.create(tutorial=own, position=0, title="Link", url="https://example.org/l")
     # A tutorial a newer pack dropped but that holds the user's state: retired.
     old_phase = m.Phase.create(path=path, key="gone-phase", position=9, title="Old", retired=True)
     m.Tutorial.create(
         path=path, phase=old_phase, key="gone-tutorial", position=0, title="Dropped",
-        retired=True, status=m.DONE, finished_on=date(2025, 12, 1),
+        retired=True, status=TutorialStatus.DONE, finished_on=date(2025, 12, 1),
     )  # fmt: skip
     skill = m.Skill.select().where(m.Skill.path == path).order_by(m.Skill.position).first()
     m.Skill.update(level=3).where(m.Skill.id == skill.id).execute()
@@ -80,7 +82,7 @@ def fill_every_kind_of_state(store: Store) -> None:
     m.FocusPoint.create(question=own_q, position=0, text="Point A")
     m.Attempt.create(question=own_q, reviewed_at=datetime(2026, 1, 21, 9, 0), rating=1)
     book = m.Book.select().where(m.Book.path == path).first()
-    m.Book.update(status=m.READING).where(m.Book.id == book.id).execute()
+    m.Book.update(status=BookStatus.READING).where(m.Book.id == book.id).execute()
     m.PlanSettings.update(
         hours_per_week=7.5, start_date=date(2026, 1, 1), target_date=date(2026, 9, 30),
         include_reading=False, learner_name="Ada",
@@ -119,7 +121,7 @@ def test_export_import_into_an_empty_folder_export_gives_the_same_data(
         again = json.loads(second.read_text(encoding="utf-8"))
         assert _without_stamp(again) == _without_stamp(doc)
         own = m.Tutorial.get(m.Tutorial.key == "own-1234")
-        assert own.custom and own.status == m.IN_PROGRESS
+        assert own.custom and own.status == TutorialStatus.IN_PROGRESS
         assert [link.url for link in own.links] == ["https://example.org/l"]
         assert m.Tutorial.get(m.Tutorial.key == "gone-tutorial").retired
     finally:
@@ -131,7 +133,7 @@ def test_import_replaces_state_that_the_file_does_not_hold(source: Store, tmp_pa
     userdata.export_file(source, clean)
     fill_every_kind_of_state(source)
     userdata.import_file(source, None, clean)
-    assert m.Tutorial.select().where(m.Tutorial.status != m.NOT_STARTED).count() == 0
+    assert m.Tutorial.select().where(m.Tutorial.status != TutorialStatus.NOT_STARTED).count() == 0
     assert m.Tutorial.select().where(m.Tutorial.custom).count() == 0
     assert m.Question.select().where(m.Question.custom).count() == 0
     assert m.Attempt.select().count() == 0
@@ -245,7 +247,7 @@ def test_state_of_another_installed_path_round_trips(
     source: Store, tmp_path: Path, mini_pack_text: str
 ) -> None:
     install_pack(source, parse_pack(mini_pack_text.encode()))
-    m.Tutorial.update(status=m.DONE).where(m.Tutorial.key == "t2").execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.key == "t2").execute()
     file = tmp_path / "two.json"
     userdata.export_file(source, file)
     target = open_data_dir(tmp_path / "other")
@@ -254,7 +256,7 @@ def test_state_of_another_installed_path_round_trips(
             userdata.import_file(target, None, file)
         install_pack(target, parse_pack(mini_pack_text.encode()))
         userdata.import_file(target, None, file)
-        assert m.Tutorial.get(m.Tutorial.key == "t2").status == m.DONE
+        assert m.Tutorial.get(m.Tutorial.key == "t2").status == TutorialStatus.DONE
         again = userdata.export_data(target)
         assert _without_stamp(again) == _without_stamp(json.loads(file.read_text()))
     finally:

@@ -13,6 +13,7 @@ from careerplanner.store import APPLICATION_ID, Store, migrations, open_store
 from careerplanner.store import backup as b
 from careerplanner.store import models as m
 from careerplanner.store.database import move_aside
+from careerplanner.vocab import TutorialStatus
 
 
 def _fill(store: Store, title: str = "Path A") -> None:
@@ -22,7 +23,7 @@ def _fill(store: Store, title: str = "Path A") -> None:
     for i in range(4):
         m.Tutorial.create(
             path=path, phase=phase, key=f"t{i}", position=i, title=f"T{i}",
-            status=m.DONE if i == 0 else m.NOT_STARTED,
+            status=TutorialStatus.DONE if i == 0 else TutorialStatus.NOT_STARTED,
         )  # fmt: skip
 
 
@@ -38,7 +39,7 @@ def test_backup_is_a_checked_complete_copy_with_a_summary(store: Store, tmp_path
     assert check.ok, check.problem
     assert check.summary == "Path A: 1 of 4 tutorials done (25%)"
     # The copy is self-contained (no -wal needed) and independent of the original.
-    m.Tutorial.update(status=m.DONE).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).execute()
     conn = sqlite3.connect(made.path)
     assert conn.execute("SELECT count(*) FROM tutorial WHERE status = 'done'").fetchone() == (1,)
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
@@ -168,11 +169,11 @@ def test_retention_is_configurable_and_prune_deletes_files(store: Store, tmp_pat
 def test_restore_into_replaces_everything_in_one_step(store: Store, tmp_path: Path) -> None:
     _fill(store, "Before")
     made = b.write_backup(store.db.connection(), tmp_path, "manual")
-    m.Tutorial.update(status=m.DONE).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).execute()
     m.CareerPath.update(title="After").execute()
     b.restore_into(made.path, store.db.connection())
     assert m.CareerPath.get().title == "Before"
-    assert m.Tutorial.select().where(m.Tutorial.status == m.DONE).count() == 1
+    assert m.Tutorial.select().where(m.Tutorial.status == TutorialStatus.DONE).count() == 1
     assert store.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
 

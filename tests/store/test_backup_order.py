@@ -15,13 +15,14 @@ from careerplanner.store import Store
 from careerplanner.store import backup as b
 from careerplanner.store import models as m
 from careerplanner.store.folder_lock import LOCK_NAME
+from careerplanner.vocab import TutorialStatus
 from junk_backups import JUNK, make_junk
 
 
 def _done(count: int) -> None:
     ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.id).limit(count)]
-    m.Tutorial.update(status=m.NOT_STARTED).execute()
-    m.Tutorial.update(status=m.DONE).where(m.Tutorial.id.in_(ids)).execute()
+    m.Tutorial.update(status=TutorialStatus.NOT_STARTED).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.id.in_(ids)).execute()
 
 
 def _fill(store: Store) -> None:
@@ -236,7 +237,7 @@ def test_a_backup_with_another_page_size_restores(
     assert b.check_file(made.path).ok
     _done(9)
     b.restore_into(made.path, store.db.connection())
-    assert m.Tutorial.select().where(m.Tutorial.status == m.DONE).count() == 4
+    assert m.Tutorial.select().where(m.Tutorial.status == TutorialStatus.DONE).count() == 4
     db = store.db
     assert db.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)

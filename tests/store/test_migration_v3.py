@@ -9,6 +9,7 @@ from peewee import SqliteDatabase
 
 from careerplanner.store import APPLICATION_ID, migrations, open_store
 from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus
 
 
 def _database_at_version_2(path: Path) -> None:
@@ -59,7 +60,7 @@ def test_version_2_database_keeps_every_row_and_gets_the_new_columns(tmp_path: P
     assert migrations.schema_version(store.db) == migrations.current_version() >= 3
     q = m.Question.get_by_id(1)
     assert (q.outline, q.beyond_source, q.draft, q.last_rating) == ("[]", False, "my draft", 3)
-    assert m.Book.get_by_id(1).note == "" and m.Book.get_by_id(1).status == m.READING
+    assert m.Book.get_by_id(1).note == "" and m.Book.get_by_id(1).status == BookStatus.READING
     assert m.Preparation.select().count() == 0
     store.close()
 

@@ -23,6 +23,7 @@ from careerplanner.ui.app import open_window
 from careerplanner.ui.errors import install_write_error_hook
 from careerplanner.ui.window.main_window import MainWindow
 from careerplanner.ui.window.restore import RestoreDialog
+from careerplanner.vocab import TutorialStatus
 
 
 def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:
@@ -36,7 +37,7 @@ def _reasons(data_dir: Path) -> list[str]:
 
 def _mark_done(window: MainWindow, count: int) -> None:
     ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.id).limit(count)]
-    m.Tutorial.update(status=m.DONE).where(m.Tutorial.id.in_(ids)).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.id.in_(ids)).execute()
     window.events.progress_changed.emit(0)
 
 
@@ -92,7 +93,7 @@ def test_restore_dialog_lists_good_backups_and_restores_the_chosen_one(
     assert seen["taken"] == "Backed up by you"
     assert seen["note"] == "1 damaged or empty backup is not shown."
     assert _status(window).startswith("3 of 32")
-    assert m.Tutorial.select().where(m.Tutorial.status == m.DONE).count() == 3
+    assert m.Tutorial.select().where(m.Tutorial.status == TutorialStatus.DONE).count() == 3
     model = roadmap.view.model()
     statuses = [
         model.index(r, 4, model.index(0, 0)).data()

@@ -24,6 +24,7 @@ from careerplanner.store import models as m
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.plan.tab import PlanTab
 from careerplanner.ui.window.main_window import MainWindow
+from careerplanner.vocab import TutorialStatus
 
 Doc = dict[str, Any]
 
@@ -72,7 +73,7 @@ def test_import_asks_and_keeps_my_backup_settings_by_default(
     ]
     got = _settings(window)
     assert (got["backup.keep_daily"], got["backup.keep_weekly"], got["theme"]) == ("7", "4", "dark")
-    assert m.Tutorial.select().where(m.Tutorial.status == m.DONE).count() == 1
+    assert m.Tutorial.select().where(m.Tutorial.status == TutorialStatus.DONE).count() == 1
     assert window._status_label.text().startswith("1 of 32")
 
 

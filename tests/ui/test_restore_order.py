@@ -19,12 +19,13 @@ from careerplanner.store import models as m
 from careerplanner.ui.app import open_window
 from careerplanner.ui.window.main_window import MainWindow
 from careerplanner.ui.window.restore import RestoreDialog
+from careerplanner.vocab import TutorialStatus
 
 
 def _mark_done(window: MainWindow, count: int) -> None:
     ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.id).limit(count)]
-    m.Tutorial.update(status=m.NOT_STARTED).execute()
-    m.Tutorial.update(status=m.DONE).where(m.Tutorial.id.in_(ids)).execute()
+    m.Tutorial.update(status=TutorialStatus.NOT_STARTED).execute()
+    m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.id.in_(ids)).execute()
     window.events.progress_changed.emit(0)
 
 
@@ -89,6 +90,6 @@ def test_restore_newest_backup_after_a_wrong_clock_brings_back_the_newest_data(
     reopened = open_window(data_dir)
     assert reopened is not None
     qtbot.addWidget(reopened)
-    assert m.Tutorial.select().where(m.Tutorial.status == m.DONE).count() == 5
+    assert m.Tutorial.select().where(m.Tutorial.status == TutorialStatus.DONE).count() == 5
     assert reopened._status_label.text().startswith("5 of 32")
     reopened.close()

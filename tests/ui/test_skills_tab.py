@@ -25,6 +25,7 @@ from careerplanner.ui.skills.radar import (
 )
 from careerplanner.ui.skills.tab import SkillsTab
 from careerplanner.ui.window.main_window import MainWindow
+from careerplanner.vocab import TutorialStatus
 
 KEYS = [
     "ml-fundamentals",
@@ -209,7 +210,7 @@ def test_gap_table_is_largest_first_and_opens_tutorials_in_the_roadmap(
     assert current is not None and current.id == wanted
 
     # Finishing it there updates the progress hint and drops it from the list.
-    roadmap.set_status(window.store, wanted, m.DONE)
+    roadmap.set_status(window.store, wanted, TutorialStatus.DONE)
     window.events.progress_changed.emit(wanted)
     window.show_tab("skills")  # a hidden tab catches up when it is shown
     assert tab.tutorial_list.count() == count - 1

@@ -7,8 +7,6 @@ from careerplanner.content.builtin import BUILTIN_PATH_ID, builtin_pack_file, lo
 from careerplanner.content.loader import PackError, load_pack, parse_pack
 from careerplanner.content.model import (
     FORMAT_VERSION,
-    LEVEL_NAMES,
-    MAX_LEVEL,
     Book,
     CareerPathPack,
     Phase,
@@ -18,14 +16,11 @@ from careerplanner.content.model import (
     Skill,
     Topic,
     Tutorial,
-    level_name,
 )
 
 __all__ = [
     "BUILTIN_PATH_ID",
     "FORMAT_VERSION",
-    "LEVEL_NAMES",
-    "MAX_LEVEL",
     "Book",
     "CareerPathPack",
     "PackError",
@@ -37,7 +32,6 @@ __all__ = [
     "Topic",
     "Tutorial",
     "builtin_pack_file",
-    "level_name",
     "load_builtin_pack",
     "load_pack",
     "parse_pack",

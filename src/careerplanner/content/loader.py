@@ -15,8 +15,6 @@ from typing import Any
 
 from careerplanner.content.model import (
     FORMAT_VERSION,
-    LEVEL_NAMES,
-    TUTORIAL_LEVELS,
     Book,
     CareerPathPack,
     Phase,
@@ -28,6 +26,7 @@ from careerplanner.content.model import (
     Tutorial,
 )
 from careerplanner.content.reader import PackError, Reader, describe, join, strict_loader
+from careerplanner.vocab import LEVEL_NAMES, TUTORIAL_LEVELS
 
 __all__ = ["MAX_PACK_BYTES", "PackError", "load_pack", "parse_pack"]
 

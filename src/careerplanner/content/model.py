@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: The level scale used everywhere: index = level number.
-LEVEL_NAMES: tuple[str, ...] = ("None", "Beginner", "Intermediate", "Advanced", "Expert")
-MAX_LEVEL = len(LEVEL_NAMES) - 1
-
-#: Levels a tutorial may have.
-TUTORIAL_LEVELS: tuple[str, ...] = ("Beginner", "Intermediate", "Advanced")
-
 #: The pack format version this build writes; it reads every version up to this one.
 #: Format 2 added question outlines, ``prepares`` and ``beyond_source``, and book notes
 #: (docs/content-format.md says why that needed a new format version).
 FORMAT_VERSION = 2
-
-
-def level_name(level: int) -> str:
-    return LEVEL_NAMES[max(0, min(MAX_LEVEL, level))]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from careerplanner.content.model import LEVEL_NAMES
+from careerplanner.vocab import LEVEL_NAMES
 
 MAX_DEPTH = 12
 MAX_TEXT = 10_000

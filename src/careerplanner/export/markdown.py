@@ -8,11 +8,14 @@ from pathlib import Path
 from careerplanner.paths import partial_file
 from careerplanner.services.plan import BOOK, PRACTICE
 from careerplanner.services.report import PlanReport
-from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, TutorialStatus
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
-BOXES = {m.DONE: "[x]", m.SKIPPED: "[x] ~~skipped~~", m.IN_PROGRESS: "[ ] (in progress)"}
-RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+BOXES: dict[str, str] = {
+    TutorialStatus.DONE: "[x]",
+    TutorialStatus.SKIPPED: "[x] ~~skipped~~",
+    TutorialStatus.IN_PROGRESS: "[ ] (in progress)",
+}
 
 
 def md(text: str) -> str:
@@ -76,7 +79,7 @@ def build_markdown(r: PlanReport) -> str:
         out += ["", "### Interview tips", ""] + [f"- {md(t)}" for t in r.tips]
     out += ["", "## Reading list", ""]
     for b in r.books:
-        box = "[x]" if b.status == m.READ else "[ ]"
+        box = "[x]" if b.status == BookStatus.READ else "[ ]"
         note = f" — {md(b.note)}" if b.note else ""
         out.append(f"- {box} *{md(b.title)}* by {md(b.authors)}{note}")
     return "\n".join(out) + "\n"

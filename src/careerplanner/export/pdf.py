@@ -27,19 +27,19 @@ from careerplanner.export import ExportError
 from careerplanner.paths import partial_file
 from careerplanner.services.plan import BOOK, PRACTICE, TUTORIAL
 from careerplanner.services.report import PlanReport
-from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, Rating, TutorialStatus
 
 A4, LETTER = "A4", "Letter"
 RESOLUTION = 300
 MARGIN_MM = 18.0
 RADAR_URL = "careerplanner://radar.png"
 
-CHECKBOX = {m.DONE: "☑", m.SKIPPED: "☒", m.IN_PROGRESS: "◐", m.NOT_STARTED: "☐"}
-STATUS_TEXT = {
-    m.DONE: "Done", m.SKIPPED: "Skipped", m.IN_PROGRESS: "In progress", m.NOT_STARTED: "To do",
-}  # fmt: skip
-BOOK_STATUS = {m.TO_READ: "To read", m.READING: "Reading", m.READ: "Read"}
-RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+CHECKBOX: dict[str, str] = {
+    TutorialStatus.DONE: "☑",
+    TutorialStatus.SKIPPED: "☒",
+    TutorialStatus.IN_PROGRESS: "◐",
+    TutorialStatus.NOT_STARTED: "☐",
+}
 
 
 def default_paper() -> str:
@@ -155,7 +155,7 @@ def _roadmap(r: PlanReport) -> list[str]:
             parts.append(
                 f"<tr><td width='5%' style='font-size: 13pt'>{CHECKBOX.get(t.status, '☐')}</td>"
                 f"<td><b>{e(t.title)}</b><br><span class='muted'>{e(t.skill_name)} · "
-                f"{_hours(t.hours)} · {e(STATUS_TEXT.get(t.status, t.status))}{e(finished)}"
+                f"{_hours(t.hours)} · {e(TutorialStatus.label_of(t.status))}{e(finished)}"
                 f"{own}{e(kept)}</span><br><span class='muted'>{e(t.url)}</span>"
             )
             if t.notes.strip():
@@ -200,7 +200,7 @@ def _practice(r: PlanReport) -> list[str]:
     by_category: dict[str, list[str]] = {}
     for q in r.questions:
         due = q.due.date().isoformat() if q.due else "not practised yet"
-        rating = f" · last rated {RATINGS.get(q.last_rating, '')}" if q.last_rating else ""
+        rating = f" · last rated {Rating.label_of(q.last_rating)}" if q.last_rating else ""
         points = "".join(f"<li>{e(p)}</li>" for p in q.focus_points)
         by_category.setdefault(q.category, []).append(
             f"<p><b>{e(q.text)}</b><br><span class='muted'>Next review: {e(due)}"
@@ -219,12 +219,14 @@ def _practice(r: PlanReport) -> list[str]:
 def _reading(r: PlanReport) -> list[str]:
     parts = ["<h2>Reading list</h2>", "<table cellpadding='3' cellspacing='0' width='100%'>"]
     for b in r.books:
-        mark = "☑" if b.status == m.READ else ("◐" if b.status == m.READING else "☐")
+        mark = (
+            "☑" if b.status == BookStatus.READ else ("◐" if b.status == BookStatus.READING else "☐")
+        )
         url = f"<br><span class='muted'>{e(b.url)}</span>" if b.url else ""
         note = f"<br>{e(b.note)}" if b.note else ""
         parts.append(
             f"<tr><td width='5%' style='font-size: 13pt'>{mark}</td><td><b>{e(b.title)}</b> "
-            f"by {e(b.authors)} <span class='muted'>({e(BOOK_STATUS.get(b.status, b.status))})"
+            f"by {e(b.authors)} <span class='muted'>({e(BookStatus.label_of(b.status))})"
             f"</span>{note}{url}</td></tr>"
         )
     parts.append("</table>")

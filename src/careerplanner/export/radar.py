@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
-from careerplanner.content import LEVEL_NAMES, MAX_LEVEL
+from careerplanner.vocab import LEVEL_NAMES, MAX_LEVEL
 
 #: Mid-tone colours that read on a light and on a dark background alike.
 TARGET_COLOR = "#F59E0B"  # amber

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from careerplanner import limits
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 #: How a retired tutorial that the learner worked on is described wherever it is shown.
 RETIRED_KEPT_NOTE = "retired: kept because you worked on it"
@@ -207,7 +208,7 @@ def has_user_state(t: m.Tutorial, linked: set[int] | None = None) -> bool:
     if linked is None:
         linked = _with_links([t.id])
     return (
-        t.status != m.NOT_STARTED
+        t.status != TutorialStatus.NOT_STARTED
         or bool(t.notes)
         or t.started_on is not None
         or t.finished_on is not None

@@ -26,6 +26,7 @@ from careerplanner.content import (
 from careerplanner.services.catalog import has_user_state, outline_of
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def _sync_books(path: m.CareerPath, pack: CareerPathPack) -> None:
         row.note, row.retired = book.note, False
         row.save()
     for row in existing.values():
-        if row.status != m.TO_READ:
+        if row.status != BookStatus.TO_READ:
             row.retired = True
             row.save()
         else:
@@ -284,7 +285,7 @@ def export_pack(store: Store, path_id: int) -> str:
     """
     import yaml
 
-    from careerplanner.content import LEVEL_NAMES
+    from careerplanner.vocab import LEVEL_NAMES
 
     path = m.CareerPath.get_by_id(path_id)
     skills = list(

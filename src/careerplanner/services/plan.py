@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from careerplanner import limits
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, TutorialStatus
 
 PRACTICE_HOURS = 1.0
 MIN_HOURS, MAX_HOURS = limits.MIN_HOURS_PER_WEEK, limits.MAX_HOURS_PER_WEEK
@@ -277,7 +278,7 @@ def save_settings(store: Store, path_id: int, settings: PlanSettings) -> None:
 
 def set_book_status(store: Store, book_id: int, status: str) -> str:
     """Set a book's reading status; returns the previous one (for undo)."""
-    if status not in m.BOOK_STATUSES:
+    if status not in BookStatus.values():
         raise PlanError(f"Unknown reading status {status!r}.")
     row = m.Book.get_or_none(m.Book.id == book_id)
     if row is None:
@@ -295,14 +296,15 @@ def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
     rows = m.Tutorial.select().where(
         (m.Tutorial.path == path_id)
         & (m.Tutorial.retired == False)  # noqa: E712
-        & m.Tutorial.status.in_([m.NOT_STARTED, m.IN_PROGRESS])
+        & m.Tutorial.status.in_([TutorialStatus.NOT_STARTED, TutorialStatus.IN_PROGRESS])
     )
     ordered = sorted(
         rows, key=lambda t: (order.get(t.phase_id, (True, 0)), t.custom, t.position, t.id)
     )
     return [
         WorkItem(t.id, t.title, limits.as_float(t.hours), phases.get(t.phase_id, ""),
-                 skills.get(t.skill_id, "") if t.skill_id else "", t.status == m.IN_PROGRESS)
+                 skills.get(t.skill_id, "") if t.skill_id else "",
+                 t.status == TutorialStatus.IN_PROGRESS)
         for t in ordered
     ]  # fmt: skip
 
@@ -311,7 +313,9 @@ def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
     rows = (
         m.Book.select()
         .where(
-            (m.Book.path == path_id) & (m.Book.retired == False) & (m.Book.status != m.READ)  # noqa: E712
+            (m.Book.path == path_id)
+            & (m.Book.retired == False)  # noqa: E712
+            & (m.Book.status != BookStatus.READ)
         )
         .order_by(m.Book.position)
     )

@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 from careerplanner.services.catalog import PreparedBy, outline_of, preparations
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import Rating
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
 
-RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 #: Attempts whose rubric coverage counts towards readiness (the most recent ones).
 RECENT_ATTEMPTS = 3
 #: Weights of the readiness formula (docs/readiness.md).
@@ -363,9 +363,9 @@ def rate(
     ``covered_points`` are the texts of the rubric items the answer covered. The draft is
     cleared (the answer now lives in the attempt). Returns a Review for undo.
     """
-    from fsrs import Rating
+    from fsrs import Rating as FsrsRating
 
-    if rating not in RATINGS:
+    if not Rating.has(rating):
         raise PracticeError("A rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     if len(answer) > MAX_TEXT:
         raise PracticeError(f"An answer can be at most {MAX_TEXT:,} characters.")
@@ -375,7 +375,7 @@ def rate(
         points = _points([q.id]).get(q.id, [])
         covered = [p for p in points if p in set(covered_points)]
         before = _state(q)
-        card, _log = scheduler().review_card(_card(q.id, q.card, t), Rating(rating), t)
+        card, _log = scheduler().review_card(_card(q.id, q.card, t), FsrsRating(rating), t)
         after = CardState(card.to_json(), card.due, rating, t, "")
         _apply(q.id, after)
         attempt = {

@@ -14,6 +14,7 @@ from typing import Any
 from careerplanner import limits
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import TutorialStatus
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,11 @@ class Progress:
     def add(self, status: str, hours: float) -> Progress:
         done, ip, ns, sk = self.done, self.in_progress, self.not_started, self.skipped
         hd, hr = self.hours_done, self.hours_remaining
-        if status == m.DONE:
+        if status == TutorialStatus.DONE:
             done, hd = done + 1, hd + hours
-        elif status == m.SKIPPED:
+        elif status == TutorialStatus.SKIPPED:
             sk += 1
-        elif status == m.IN_PROGRESS:
+        elif status == TutorialStatus.IN_PROGRESS:
             ip, hr = ip + 1, hr + hours
         else:
             ns, hr = ns + 1, hr + hours
@@ -63,7 +64,7 @@ def compute(rows: list[tuple[int, str, float, bool]]) -> PathProgress:
     overall = Progress()
     by_phase: dict[int, Progress] = {}
     for phase_id, status, hours, retired in rows:
-        if retired and status != m.DONE:
+        if retired and status != TutorialStatus.DONE:
             continue
         overall = overall.add(status, hours)
         by_phase[phase_id] = by_phase.get(phase_id, Progress()).add(status, hours)

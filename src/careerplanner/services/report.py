@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from careerplanner.content import level_name
 from careerplanner.services import catalog, plan, progress
 from careerplanner.store import Store
-from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, level_name
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def build_report(store: Store, path_id: int, today: date | None = None) -> PlanR
         if not q.retired
     )
     books = tuple(
-        b for b in catalog.books(store, path_id) if not b.retired or b.status != m.TO_READ
+        b for b in catalog.books(store, path_id) if not b.retired or b.status != BookStatus.TO_READ
     )  # fmt: skip
     return PlanReport(
         path_key=info.key, title=info.title, tagline=info.tagline,

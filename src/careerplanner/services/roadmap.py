@@ -13,9 +13,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from careerplanner import limits
-from careerplanner.content import MAX_LEVEL
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import MAX_LEVEL, TutorialStatus
 
 MAX_TITLE = 300
 MAX_TEXT = 100_000
@@ -90,16 +90,16 @@ def next_state(current: TutorialState, status: str, today: date) -> TutorialStat
     In progress and Done record the start date when there is none; Done records the
     finish date; Not started clears both; leaving Done clears the finish date.
     """
-    if status not in m.STATUSES:
+    if status not in TutorialStatus.values():
         raise RoadmapError(f"Unknown status {status!r}.")
     started, finished = current.started_on, current.finished_on
-    if status == m.NOT_STARTED:
+    if status == TutorialStatus.NOT_STARTED:
         started = finished = None
-    elif status == m.IN_PROGRESS:
+    elif status == TutorialStatus.IN_PROGRESS:
         started, finished = started or today, None
-    elif status == m.DONE:
+    elif status == TutorialStatus.DONE:
         started = started or today
-        finished = finished if current.status == m.DONE and finished else today
+        finished = finished if current.status == TutorialStatus.DONE and finished else today
     else:  # skipped
         finished = None
     return replace(current, status=status, started_on=started, finished_on=finished)
@@ -123,7 +123,7 @@ def set_status(
 
 def restore_state(store: Store, wanted: TutorialState) -> None:
     """Put a tutorial's status and dates exactly as given."""
-    if wanted.status not in m.STATUSES:
+    if wanted.status not in TutorialStatus.values():
         raise RoadmapError(f"Unknown status {wanted.status!r}.")
     m.Tutorial.update(
         status=wanted.status, started_on=wanted.started_on, finished_on=wanted.finished_on,

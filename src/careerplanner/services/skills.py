@@ -20,12 +20,12 @@ from typing import Any
 
 from peewee import fn
 
-from careerplanner.content import MAX_LEVEL
 from careerplanner.services import catalog
 from careerplanner.services.catalog import SkillItem, TutorialItem
 from careerplanner.services.progress import Progress, stored_hours
 from careerplanner.store import Store
 from careerplanner.store import models as m
+from careerplanner.vocab import MAX_LEVEL, TutorialStatus
 
 MAX_NOTE = 2_000
 
@@ -235,7 +235,7 @@ def track_progress(store: Store, path_id: int) -> dict[int, Progress]:
     )
     result: dict[int, Progress] = {}
     for skill_id, status, hours, retired in query:
-        if retired and status != m.DONE:
+        if retired and status != TutorialStatus.DONE:
             continue
         result[skill_id] = result.get(skill_id, Progress()).add(status, stored_hours(hours))
     return result
@@ -261,5 +261,7 @@ def open_tutorials(store: Store, path_id: int, skill_id: int) -> list[TutorialIt
         t
         for phase in catalog.roadmap(store, path_id)
         for t in phase.tutorials
-        if t.skill_key == key and not t.retired and t.status in (m.NOT_STARTED, m.IN_PROGRESS)
+        if t.skill_key == key
+        and not t.retired
+        and t.status in (TutorialStatus.NOT_STARTED, TutorialStatus.IN_PROGRESS)
     ]

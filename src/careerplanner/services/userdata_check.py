@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from careerplanner import limits
 from careerplanner.services import settings as app_settings
-from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, TutorialStatus
 
 FORMAT = "careerplanner-user-data"
 FORMAT_VERSION = 1
@@ -299,7 +299,7 @@ TUTORIAL = {
     "hours": tutorial_hours,
     "url": (web_url, ""),
     "description": (text, ""),
-    "status": one_of(m.STATUSES),
+    "status": one_of(TutorialStatus.values()),
     "started_on": (nullable(a_date), None),
     "finished_on": (nullable(a_date), None),
     "notes": (text, ""),
@@ -340,7 +340,7 @@ BOOK = {
     "url": (web_url, ""),
     "position": POSITION,
     "retired": (flag, False),
-    "status": one_of(m.BOOK_STATUSES),
+    "status": one_of(BookStatus.values()),
 }
 SNAPSHOT = {
     "taken_at": a_datetime,

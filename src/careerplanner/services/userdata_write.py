@@ -12,6 +12,7 @@ from typing import Any
 
 from careerplanner.services.userdata_check import PathData, Row
 from careerplanner.store import models as m
+from careerplanner.vocab import BookStatus, TutorialStatus
 
 
 def _pick(row: Row, *names: str) -> dict[str, Any]:
@@ -71,7 +72,11 @@ def _tutorials(
     ids = m.Tutorial.select(m.Tutorial.id).where(m.Tutorial.path == path)
     m.TutorialLink.delete().where(m.TutorialLink.tutorial.in_(ids)).execute()
     m.Tutorial.update(
-        status=m.NOT_STARTED, started_on=None, finished_on=None, notes="", updated_at=None
+        status=TutorialStatus.NOT_STARTED,
+        started_on=None,
+        finished_on=None,
+        notes="",
+        updated_at=None,
     ).where(m.Tutorial.path == path).execute()
     existing = {t.key: t.id for t in m.Tutorial.select().where(m.Tutorial.path == path)}
     wanted = {row["key"] for row in data.tutorials}
@@ -154,7 +159,7 @@ def _questions(path: m.CareerPath, data: PathData) -> int:
 
 
 def _books(path: m.CareerPath, data: PathData) -> None:
-    m.Book.update(status=m.TO_READ).where(m.Book.path == path).execute()
+    m.Book.update(status=BookStatus.TO_READ).where(m.Book.path == path).execute()
     existing = {b.key: b for b in m.Book.select().where(m.Book.path == path)}
     wanted = {row["key"] for row in data.books}
     for key, book in existing.items():

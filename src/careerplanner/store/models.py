@@ -24,20 +24,9 @@ from peewee import (
     TextField,
 )
 
+from careerplanner.vocab import BookStatus, TutorialStatus
+
 database_proxy = DatabaseProxy()
-
-# Tutorial status values, as stored.
-NOT_STARTED = "not_started"
-IN_PROGRESS = "in_progress"
-DONE = "done"
-SKIPPED = "skipped"
-STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, SKIPPED)
-
-# Book status values, as stored.
-TO_READ = "to_read"
-READING = "reading"
-READ = "read"
-BOOK_STATUSES = (TO_READ, READING, READ)
 
 
 class BaseModel(Model):
@@ -133,7 +122,7 @@ class Tutorial(BaseModel):
     custom = BooleanField(default=False)
     retired = BooleanField(default=False)
     # User state.
-    status = TextField(default=NOT_STARTED)
+    status = TextField(default=TutorialStatus.NOT_STARTED.value)
     started_on = DateField(null=True)
     finished_on = DateField(null=True)
     notes = TextField(default="")
@@ -245,7 +234,7 @@ class Book(BaseModel):
     authors = TextField(default="")
     url = TextField(default="")
     note = TextField(default="")
-    status = TextField(default=TO_READ)
+    status = TextField(default=BookStatus.TO_READ.value)
     retired = BooleanField(default=False)
 
     class Meta:

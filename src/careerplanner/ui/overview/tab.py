@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.content import level_name
 from careerplanner.services import activity, overview, settings
 from careerplanner.services.catalog import PathInfo
 from careerplanner.services.progress import Progress
@@ -24,6 +23,7 @@ from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.overview.heatmap import HeatmapWidget
+from careerplanner.vocab import level_name
 
 FIRST_WEEKDAY = "first_weekday"
 

@@ -29,15 +29,14 @@ from careerplanner.export import ICS, MARKDOWN, PDF
 from careerplanner.export.pdf import A4, LETTER, default_paper
 from careerplanner.services import catalog, plan, report, settings
 from careerplanner.store import Store
-from careerplanner.store import models as m
 from careerplanner.ui import undo
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.kit.export_runner import ExportRunner
+from careerplanner.vocab import BookStatus
 
 PAPER_SETTING = "plan.paper"
-BOOK_LABELS = {m.TO_READ: "To read", m.READING: "Reading", m.READ: "Read"}
 KIND_LABELS = {plan.TUTORIAL: "", plan.BOOK: "Read alongside: ", plan.PRACTICE: ""}
 FILTERS = {
     PDF: ("PDF document (*.pdf)", ".pdf"),
@@ -191,12 +190,12 @@ class PlanTab(BaseTab):
             self.reading_grid.addWidget(w.label(info.reading_intro, muted=True), row, 0, 1, 2)
             row += 1
         for book in catalog.books(self.store, self.path_id):
-            if book.retired and book.status == m.TO_READ:
+            if book.retired and book.status == BookStatus.TO_READ:
                 continue
             text = w.label(f"{book.title}\nby {book.authors}")
             combo = QComboBox()
             combo.setAccessibleName(f"Reading status of {book.title}")
-            for key, label in BOOK_LABELS.items():
+            for key, label in ((s.value, s.label) for s in BookStatus):
                 combo.addItem(label, key)
             combo.setCurrentIndex(combo.findData(book.status))
             combo.activated.connect(lambda _i, b=book.id, c=combo: self._book_chosen(b, c))
@@ -292,7 +291,7 @@ class PlanTab(BaseTab):
     def _book_chosen(self, book_id: int, combo: QComboBox) -> None:
         status = str(combo.currentData())
         before = next((b.status for b in catalog.books(self.store, self.path_id)
-                       if b.id == book_id), m.TO_READ)  # fmt: skip
+                       if b.id == book_id), BookStatus.TO_READ)  # fmt: skip
         if before == status:
             return
 
@@ -300,7 +299,7 @@ class PlanTab(BaseTab):
             plan.set_book_status(self.store, book_id, value)
             self.events.plan_changed.emit()
 
-        undo.record(self.events, f"Mark book {BOOK_LABELS[status].lower()}",
+        undo.record(self.events, f"Mark book {BookStatus.label_of(status).lower()}",
                     lambda: put(status), lambda: put(before))  # fmt: skip
 
     def flush(self) -> None:

@@ -17,6 +17,7 @@ from careerplanner.services.practice import QuestionRow, utcnow
 from careerplanner.ui.kit.table_model import RowsTableModel
 from careerplanner.ui.kit.widgets import tooltip
 from careerplanner.ui.practice import fmt
+from careerplanner.vocab import Rating
 
 COL_QUESTION, COL_CATEGORY, COL_RATING, COL_DUE, COL_READY = range(5)
 HEADERS = ("Question", "Category", "Last rating", "Due", "Readiness")
@@ -65,7 +66,7 @@ class QuestionBankModel(RowsTableModel):
             if col == COL_CATEGORY:
                 return r.category
             if col == COL_RATING:
-                return fmt.RATING_NAMES.get(r.last_rating or 0, "—")
+                return Rating.label_of(r.last_rating, "—")
             if col == COL_DUE:
                 return fmt.due_text(r.due, self._now)
             if col == COL_READY:

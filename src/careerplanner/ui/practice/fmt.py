@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-
 
 def local(dt: datetime) -> datetime:
     """An aware datetime in the computer's local time zone (unconverted when the local

@@ -21,6 +21,7 @@ from careerplanner.ui.kit.table_model import RowsTableModel
 from careerplanner.ui.kit.widgets import tooltip
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.timer import format_seconds
+from careerplanner.vocab import Rating
 
 HEADERS = ("Date", "Duration", "Coverage", "Rating", "Kind")
 AttemptIdRole = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +63,7 @@ class AttemptsModel(RowsTableModel):
             if col == 2:
                 return f"{a.covered}/{a.total}" if a.total else "—"
             if col == 3:
-                return fmt.RATING_NAMES.get(a.rating, str(a.rating))
+                return Rating.label_of(a.rating, str(a.rating))
             if col == 4:
                 return "Mock" if a.mock else "Practice"
         if role == Qt.ItemDataRole.ToolTipRole and col == 2 and a.covered_points:
@@ -124,7 +125,7 @@ class HistoryPanel(QWidget):
             self.summary.setText(
                 f"{len(attempts)} attempt{'s' if len(attempts) != 1 else ''} · last "
                 f"{fmt.local(last.reviewed_at):%d %b %Y} rated "
-                f"{fmt.RATING_NAMES.get(last.rating, '')}"
+                f"{Rating.label_of(last.rating)}"
             )
         else:
             self.summary.setText("No attempts yet.")
@@ -183,7 +184,7 @@ class HistoryPanel(QWidget):
         bottom = view.addPlot(row=1, col=0)
         bottom.setTitle("Rating", size="9pt")
         bottom.setYRange(1, 4, padding=0.1)
-        bottom.getAxis("left").setTicks([[(v, n) for v, n in fmt.RATING_NAMES.items()]])
+        bottom.getAxis("left").setTicks([[(int(r), r.label) for r in Rating]])
         bottom.getAxis("bottom").setLabel("Attempt")
         bottom.showGrid(x=False, y=True, alpha=0.3)
         bottom.setMouseEnabled(x=False, y=False)

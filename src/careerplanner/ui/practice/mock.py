@@ -11,6 +11,7 @@ from careerplanner.services.practice import AttemptItem
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.timer import format_seconds
+from careerplanner.vocab import Rating
 
 
 @dataclass
@@ -92,7 +93,7 @@ class SummaryPanel(QWidget):
             a = by_question.get(qid)
             cells = [
                 w.label(text),
-                w.label(fmt.RATING_NAMES.get(a.rating, "") if a else "not answered", wrap=False),
+                w.label(Rating.label_of(a.rating) if a else "not answered", wrap=False),
                 w.label(f"{a.covered}/{a.total}" if a and a.total else "—", wrap=False),
                 w.label(format_seconds(a.duration_s) if a else "—", wrap=False),
             ]

@@ -24,6 +24,7 @@ from careerplanner.services.practice import QuestionRow
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.timer import Clock, Countdown, format_seconds
+from careerplanner.vocab import Rating
 
 DRAFT_DELAY_MS = 600
 
@@ -135,7 +136,7 @@ class SessionPanel(QWidget):
         self.rate_title = w.label("How did it go?  (keys 1–4)", bold=True)
         self.rate_buttons: dict[int, QPushButton] = {}
         rate_row = QHBoxLayout()
-        for value, name in fmt.RATING_NAMES.items():
+        for value, name in ((int(r), r.label) for r in Rating):
             button = QPushButton(name)
             button.setObjectName(f"rate_{name.lower()}")
             button.setMinimumHeight(44)
@@ -318,7 +319,7 @@ class SessionPanel(QWidget):
 
     def show_previews(self, previews: dict[int, datetime], now: datetime) -> None:
         for value, button in self.rate_buttons.items():
-            name = fmt.RATING_NAMES[value]
+            name = Rating(value).label
             due = previews.get(value)
             if due is None:
                 button.setText(f"{value}  {name}")

@@ -33,6 +33,7 @@ from careerplanner.ui.practice.history import HistoryPanel
 from careerplanner.ui.practice.mock import MockRun, SummaryPanel
 from careerplanner.ui.practice.own import OwnQuestionsMixin
 from careerplanner.ui.practice.session import SessionPanel
+from careerplanner.vocab import Rating
 
 
 class PracticeTab(OwnQuestionsMixin, BaseTab):
@@ -89,7 +90,7 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.session.end_button.clicked.connect(self.finish_mock)
         self.session.next_button.clicked.connect(self.practise_next_due)
         self.summary.closed.connect(lambda: self.stack.setCurrentWidget(self.session))
-        for value in fmt.RATING_NAMES:
+        for value in map(int, Rating):
             key = QShortcut(QKeySequence(str(value)), self)
             key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             key.activated.connect(lambda v=value: self.rate(v))
@@ -215,7 +216,7 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         except PracticeError as exc:
             self._problem("Could not record the rating", exc)
             return
-        name = fmt.RATING_NAMES[value]
+        name = Rating(value).label
         first = [True]
 
         def redo() -> None:

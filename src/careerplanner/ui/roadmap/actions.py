@@ -16,7 +16,7 @@ from careerplanner.services import roadmap
 from careerplanner.store import Store
 from careerplanner.ui import undo
 from careerplanner.ui.events import AppEvents
-from careerplanner.ui.roadmap.model import STATUS_LABELS
+from careerplanner.vocab import TutorialStatus
 
 
 def show_problem(parent: QWidget | None, title: str, exc: Exception) -> None:
@@ -57,7 +57,7 @@ def change_status(
         roadmap.restore_state(store, state)
         events.progress_changed.emit(tutorial_id)
 
-    label = STATUS_LABELS.get(status, status)
+    label = TutorialStatus.label_of(status)
     undo.record(events, f"Mark “{title}” {label}", lambda: put(after), lambda: put(before))
 
 
@@ -131,6 +131,3 @@ def delete_tutorial(store: Store, events: AppEvents, tutorial_id: int, title: st
         events.progress_changed.emit(0)
 
     undo.record(events, f"Delete “{title}”", redo, undo_delete)
-
-
-STATUS_ORDER = list(STATUS_LABELS)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.content import level_name
 from careerplanner.services import roadmap
 from careerplanner.services.catalog import TutorialItem
 from careerplanner.store import Store
@@ -27,7 +26,7 @@ from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.roadmap import actions as actions
 from careerplanner.ui.roadmap.dialogs import LinkDialog
-from careerplanner.ui.roadmap.model import STATUS_LABELS
+from careerplanner.vocab import TutorialStatus, level_name
 
 NOTES_SAVE_DELAY_MS = 600
 
@@ -61,7 +60,7 @@ class TutorialDetails(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("status_combo")
         self.status_combo.setAccessibleName("Status")
-        for key, text in STATUS_LABELS.items():
+        for key, text in ((s.value, s.label) for s in TutorialStatus):
             self.status_combo.addItem(text, key)
         self.status_combo.activated.connect(self._status_chosen)
         self.started = _date_edit("started_on")

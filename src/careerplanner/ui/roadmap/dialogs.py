@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner import limits
-from careerplanner.content import LEVEL_NAMES
 from careerplanner.services import roadmap
 from careerplanner.services.catalog import PhaseItem, SkillItem
 from careerplanner.ui.kit import widgets as w
+from careerplanner.vocab import LEVEL_NAMES
 
 
 class TutorialDialog(QDialog):

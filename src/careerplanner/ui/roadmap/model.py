@@ -19,18 +19,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from careerplanner.content import level_name
 from careerplanner.services.catalog import PhaseItem, TutorialItem
 from careerplanner.services.progress import PathProgress, Progress
-from careerplanner.store import models as m
 from careerplanner.ui.kit.widgets import tooltip
-
-STATUS_LABELS = {
-    m.NOT_STARTED: "Not started",
-    m.IN_PROGRESS: "In progress",
-    m.DONE: "Done",
-    m.SKIPPED: "Skipped",
-}
+from careerplanner.vocab import TutorialStatus, level_name
 
 COLUMNS = ("Title", "Track", "Level", "Hours", "Status", "Finished")
 COL_TITLE, COL_TRACK, COL_LEVEL, COL_HOURS, COL_STATUS, COL_FINISHED = range(len(COLUMNS))
@@ -197,7 +189,7 @@ class RoadmapModel(QAbstractItemModel):
             if col == COL_HOURS:
                 return _hours(tut.hours)
             if col == COL_STATUS:
-                return STATUS_LABELS.get(tut.status, tut.status)
+                return TutorialStatus.label_of(tut.status)
             if col == COL_FINISHED:
                 return tut.finished_on.isoformat() if tut.finished_on else ""
             return None

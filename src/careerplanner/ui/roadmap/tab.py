@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from careerplanner.services import catalog, progress, roadmap
 from careerplanner.services.catalog import TutorialItem
 from careerplanner.store import Store
-from careerplanner.store import models as m
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
@@ -36,12 +35,12 @@ from careerplanner.ui.roadmap.model import (
     COL_STATUS,
     COL_TITLE,
     COL_TRACK,
-    STATUS_LABELS,
     ItemIdRole,
     PhaseProgressDelegate,
     RoadmapFilter,
     RoadmapModel,
 )
+from careerplanner.vocab import TutorialStatus
 
 
 def is_web_url(url: str) -> bool:
@@ -75,7 +74,7 @@ class RoadmapTab(BaseTab):
         self.status_filter.setObjectName("status_filter")
         self.status_filter.setAccessibleName("Filter by status")
         self.status_filter.addItem("All statuses", None)
-        for key, text in STATUS_LABELS.items():
+        for key, text in ((s.value, s.label) for s in TutorialStatus):
             self.status_filter.addItem(text, key)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setObjectName("clear_filters")
@@ -314,11 +313,11 @@ class RoadmapTab(BaseTab):
         tut = self.current_tutorial()
         if tut is None:
             return
-        if tut.status == m.DONE:
-            self.set_status(m.IN_PROGRESS if tut.started_on and tut.started_on != tut.finished_on
-                            else m.NOT_STARTED)  # fmt: skip
+        if tut.status == TutorialStatus.DONE:
+            reopened = tut.started_on and tut.started_on != tut.finished_on
+            self.set_status(TutorialStatus.IN_PROGRESS if reopened else TutorialStatus.NOT_STARTED)
         else:
-            self.set_status(m.DONE)
+            self.set_status(TutorialStatus.DONE)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -329,7 +328,7 @@ class RoadmapTab(BaseTab):
         if tut is None:
             return
         menu = QMenu(self)
-        for key, text in STATUS_LABELS.items():
+        for key, text in ((s.value, s.label) for s in TutorialStatus):
             action = QAction(text, menu)
             action.setCheckable(True)
             action.setChecked(tut.status == key)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.content import LEVEL_NAMES, MAX_LEVEL
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.plotting import date_plot, style_plot
+from careerplanner.vocab import LEVEL_NAMES, MAX_LEVEL
 
 #: One colour per skill, mid-tones that read on light and dark backgrounds.
 SKILL_COLORS = ("#3B82F6", "#F59E0B", "#10B981", "#EF4444", "#A855F7", "#06B6D4",

@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem, QSizePolicy, QVBoxLayout, QWidget
 
-from careerplanner.content import LEVEL_NAMES, MAX_LEVEL
 from careerplanner.export.radar import (  # noqa: F401 - re-exported for the tab and tests
     CURRENT_COLOR,
     DRAW_ORDER,
@@ -36,6 +35,7 @@ from careerplanner.export.radar import (  # noqa: F401 - re-exported for the tab
     render_radar_image,
     vertex,
 )
+from careerplanner.vocab import LEVEL_NAMES, MAX_LEVEL
 
 # -- the interactive widget (pyqtgraph) -------------------------------------------------------
 

@@ -24,19 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.content import level_name
 from careerplanner.services import catalog, skills
 from careerplanner.services.progress import Progress
 from careerplanner.services.skills import SnapshotItem
 from careerplanner.store import Store
-from careerplanner.store import models as m
 from careerplanner.ui import undo
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.skills.widgets import GapModel, SkillCard, SkillIdRole, guarded
-
-STATUS_TEXT = {m.NOT_STARTED: "Not started", m.IN_PROGRESS: "In progress"}
+from careerplanner.vocab import TutorialStatus, level_name
 
 
 def snapshot_title(item: SnapshotItem) -> str:
@@ -353,7 +350,7 @@ class SkillsTab(BaseTab):
         for t in todo:
             item = QListWidgetItem(
                 f"{t.title}\n{level_name(t.level)} · {t.hours:g} h · "
-                f"{STATUS_TEXT.get(t.status, t.status)}"
+                f"{TutorialStatus.label_of(t.status)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, t.id)
             item.setToolTip(w.tooltip(t.description or t.title))

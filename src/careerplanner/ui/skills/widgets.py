@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.content import LEVEL_NAMES, MAX_LEVEL, level_name
 from careerplanner.services.catalog import SkillItem
 from careerplanner.services.progress import Progress
 from careerplanner.services.skills import Gap
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.table_model import RowsTableModel
 from careerplanner.ui.kit.widgets import tooltip
+from careerplanner.vocab import LEVEL_NAMES, MAX_LEVEL, level_name
 
 SkillIdRole = Qt.ItemDataRole.UserRole + 1
 
