@@ -3,7 +3,7 @@
 
     python3 dev.py start [APP ARGS]    create .venv if needed, install, start the app
     python3 dev.py test [PYTEST ARGS]  create .venv if needed, install, run the whole test suite
-    python3 dev.py lint                ruff and mypy, as configured in pyproject.toml
+    python3 dev.py lint                ruff, mypy and import-linter, as configured in pyproject.toml
 
 The virtual environment lives in .venv/ and is reinstalled only when pyproject.toml
 changes.
@@ -75,6 +75,7 @@ def main(argv: list[str]) -> int:
     run([python, "-m", "ruff", "check", *targets])
     run([python, "-m", "ruff", "format", "--check", *targets])
     run([python, "-m", "mypy"])
+    run([python, "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()"])
     return 0
 
 

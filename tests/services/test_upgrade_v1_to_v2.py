@@ -96,7 +96,7 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
             "https://example.org/runbook",
             "Internal.",
         ),
-    )
+    ).value
     own_b = roadmap.add_tutorial(
         store,
         path_id,
@@ -107,7 +107,8 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
             1,
             2.0,
         ),
-    )
+    ).value
+    assert own_a is not None and own_b is not None
     roadmap.set_status(store, own_b, TutorialStatus.DONE, today=date(2025, 12, 22))
     roadmap.add_link(store, own_b, "Slides", "https://example.org/slides")
     # Skills: levels, topics, snapshots.
@@ -157,7 +158,8 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
             "STAR",
             ("Situation", "Action", "Learned"),
         ),
-    )
+    ).value
+    assert own_q is not None
     practice.rate(store, own_q, 1, covered_points=["Situation"], now=T0)
     practice.save_draft(store, own_q, "Next time I will...")
     practice.set_timer_minutes(store, "System Design", 25)

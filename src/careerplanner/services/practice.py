@@ -20,9 +20,12 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from careerplanner.services import changes
 from careerplanner.services.catalog import PreparedBy, outline_of, preparations
+from careerplanner.services.changes import Outcome
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.vocab import Rating
@@ -357,11 +360,11 @@ def rate(
     answer: str = "",
     mock: bool = False,
     now: datetime | None = None,
-) -> Review:
+) -> Outcome[Review]:
     """Rate an answer: schedule the next review with FSRS and log the attempt.
 
     ``covered_points`` are the texts of the rubric items the answer covered. The draft is
-    cleared (the answer now lives in the attempt). Returns a Review for undo.
+    cleared (the answer now lives in the attempt). The outcome's value is the Review.
     """
     from fsrs import Rating as FsrsRating
 
@@ -385,7 +388,8 @@ def rate(
             "card_before": before.card, "card_after": after.card, "mock": mock,
         }  # fmt: skip
         attempt_id = int(m.Attempt.insert(**attempt).execute())
-    return Review(q.id, attempt_id, {**attempt, "id": attempt_id}, before, after)
+    review = Review(q.id, attempt_id, {**attempt, "id": attempt_id}, before, after)
+    return Outcome(changes.questions(q.id), partial(undo_review, store, review), review)
 
 
 def _apply(question_id: int, state: CardState) -> None:
@@ -395,25 +399,34 @@ def _apply(question_id: int, state: CardState) -> None:
     ).where(m.Question.id == question_id).execute()  # fmt: skip
 
 
-def undo_review(store: Store, review: Review) -> None:
+def undo_review(store: Store, review: Review) -> Outcome[Review]:
     """Put the question's scheduler state back exactly and remove the attempt."""
     with store.db.atomic():
         m.Attempt.delete().where(m.Attempt.id == review.attempt_id).execute()
         _apply(review.question_id, review.before)
+    return Outcome(
+        changes.questions(review.question_id), partial(redo_review, store, review), review
+    )
 
 
-def redo_review(store: Store, review: Review) -> None:
+def redo_review(store: Store, review: Review) -> Outcome[Review]:
     """Record the same rating again, with the same attempt id and the same result."""
     with store.db.atomic():
         _question(review.question_id)
         m.Attempt.insert(**review.attempt).execute()
         _apply(review.question_id, review.after)
+    return Outcome(
+        changes.questions(review.question_id), partial(undo_review, store, review), review
+    )
 
 
-def save_draft(store: Store, question_id: int, text: str) -> None:
+def save_draft(store: Store, question_id: int, text: str) -> Outcome[None]:
+    """Keep the answer being typed (not undoable: the text box has its own undo)."""
     if len(text) > MAX_TEXT:
         raise PracticeError(f"An answer can be at most {MAX_TEXT:,} characters.")
-    m.Question.update(draft=text).where(m.Question.id == question_id).execute()
+    if not m.Question.update(draft=text).where(m.Question.id == question_id).execute():
+        raise PracticeError("That question no longer exists.")
+    return Outcome(changes.NOTHING)
 
 
 # -- attempts --------------------------------------------------------------------------

@@ -10,8 +10,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
+from careerplanner.services import changes
+from careerplanner.services.changes import Outcome
 from careerplanner.services.practice import MAX_TEXT, PracticeError, QuestionRow, question, utcnow
 
 # Timer lengths live in services.practice; also importable from here.
@@ -63,8 +66,8 @@ def _write_points(question_id: int, points: Sequence[str]) -> None:
         m.FocusPoint.create(question=question_id, position=i, text=point)
 
 
-def add_question(store: Store, path_id: int, draft: QuestionDraft) -> int:
-    """Add an own question after the others; returns its id."""
+def add_question(store: Store, path_id: int, draft: QuestionDraft) -> Outcome[int]:
+    """Add an own question after the others; the outcome's value is its id."""
     d = _check(draft)
     with store.db.atomic():
         position = m.Question.select().where(m.Question.path == path_id).count()
@@ -73,7 +76,8 @@ def add_question(store: Store, path_id: int, draft: QuestionDraft) -> int:
             category=d.category, text=d.text, guidance=d.guidance, custom=True,
         )  # fmt: skip
         _write_points(row.id, d.focus_points)
-    return int(row.id)
+    question_id = int(row.id)
+    return Outcome(changes.questions(), partial(delete_question, store, question_id), question_id)
 
 
 def question_draft(store: Store, question_id: int) -> QuestionDraft:
@@ -81,16 +85,18 @@ def question_draft(store: Store, question_id: int) -> QuestionDraft:
     return QuestionDraft(q.category, q.text, q.guidance, q.focus_points)
 
 
-def update_question(store: Store, question_id: int, draft: QuestionDraft) -> None:
+def update_question(store: Store, question_id: int, draft: QuestionDraft) -> Outcome[None]:
     """Edit an own question. Past attempts keep the focus points they covered."""
     d = _check(draft)
     with store.db.atomic():
         q = _question(question_id)
         if not q.custom:
             raise PracticeError("Built-in questions cannot be edited.")
+        before = question_draft(store, question_id)
         q.category, q.text, q.guidance = d.category, d.text, d.guidance
         q.save()
         _write_points(q.id, d.focus_points)
+    return Outcome(changes.questions(), partial(update_question, store, question_id, before))
 
 
 @dataclass(frozen=True)
@@ -102,8 +108,8 @@ class DeletedQuestion:
     attempts: tuple[dict[str, Any], ...]
 
 
-def delete_question(store: Store, question_id: int) -> DeletedQuestion:
-    """Delete an own question with its focus points and attempts; returns them for undo."""
+def delete_question(store: Store, question_id: int) -> Outcome[DeletedQuestion]:
+    """Delete an own question with its focus points and attempts (undo puts them back)."""
     with store.db.atomic():
         q = _question(question_id)
         if not q.custom:
@@ -113,10 +119,10 @@ def delete_question(store: Store, question_id: int) -> DeletedQuestion:
         attempts: Any = m.Attempt.select().where(m.Attempt.question == q.id).dicts()
         kept = DeletedQuestion(dict(row), tuple(points), tuple(attempts))
         q.delete_instance(recursive=True)
-    return kept
+    return Outcome(changes.questions(), partial(restore_question, store, kept), kept)
 
 
-def restore_question(store: Store, deleted: DeletedQuestion) -> int:
+def restore_question(store: Store, deleted: DeletedQuestion) -> Outcome[int]:
     """Put a deleted own question back with the same ids, state and history."""
     with store.db.atomic():
         m.Question.insert(**deleted.question).execute()
@@ -124,7 +130,8 @@ def restore_question(store: Store, deleted: DeletedQuestion) -> int:
             m.FocusPoint.insert(**row).execute()
         for row in deleted.attempts:
             m.Attempt.insert(**row).execute()
-    return int(deleted.question["id"])
+    question_id = int(deleted.question["id"])
+    return Outcome(changes.questions(), partial(delete_question, store, question_id), question_id)
 
 
 # -- mock interview --------------------------------------------------------------------

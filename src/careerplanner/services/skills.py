@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from peewee import fn
 
-from careerplanner.services import catalog
+from careerplanner.services import catalog, changes
 from careerplanner.services.catalog import SkillItem, TutorialItem
+from careerplanner.services.changes import Outcome, unchanged
 from careerplanner.services.progress import Progress, stored_hours
 from careerplanner.store import Store
 from careerplanner.store import models as m
@@ -98,24 +100,28 @@ def assessment(store: Store, path_id: int) -> list[SkillItem]:
     return [s for s in catalog.skills(store, path_id) if not s.retired]
 
 
-def set_level(store: Store, skill_id: int, level: int) -> int:
-    """Set the self-assessed level of a skill; returns the previous level (for undo)."""
+def set_level(store: Store, skill_id: int, level: int) -> Outcome[None]:
+    """Set the self-assessed level of a skill."""
     if not 0 <= level <= MAX_LEVEL:
         raise SkillsError(f"A level is between 0 and {MAX_LEVEL}.")
     row = _skill(skill_id)
     before = int(row.level)
+    if before == level:
+        return unchanged()
     m.Skill.update(level=level).where(m.Skill.id == skill_id).execute()
-    return before
+    return Outcome(changes.SKILLS, partial(set_level, store, skill_id, before))
 
 
-def set_topic(store: Store, topic_id: int, checked: bool) -> bool:
-    """Tick or untick a topic; returns the previous state (for undo)."""
+def set_topic(store: Store, topic_id: int, checked: bool) -> Outcome[None]:
+    """Tick or untick a topic."""
     row = m.Topic.get_or_none(m.Topic.id == topic_id)
     if row is None:
         raise SkillsError("That topic no longer exists.")
     before = bool(row.checked)
+    if before == checked:
+        return unchanged()
     m.Topic.update(checked=checked).where(m.Topic.id == topic_id).execute()
-    return before
+    return Outcome(changes.SKILLS, partial(set_topic, store, topic_id, before))
 
 
 def current_levels(store: Store, path_id: int) -> dict[str, int]:
@@ -142,7 +148,7 @@ def _item(row: m.Snapshot) -> SnapshotItem:
 
 def save_snapshot(
     store: Store, path_id: int, note: str = "", now: datetime | None = None
-) -> SnapshotItem:
+) -> Outcome[SnapshotItem]:
     """Save the current levels and ticked topics of the path as a dated snapshot."""
     note = note.strip()
     if len(note) > MAX_NOTE:
@@ -158,7 +164,8 @@ def save_snapshot(
             levels=json.dumps(levels, sort_keys=True),
             topics=json.dumps(topics),
         )
-    return _item(row)
+    item = _item(row)
+    return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
 def snapshots(store: Store, path_id: int) -> list[SnapshotItem]:
@@ -176,17 +183,17 @@ def snapshot(store: Store, snapshot_id: int) -> SnapshotItem | None:
     return _item(row) if row is not None else None
 
 
-def delete_snapshot(store: Store, snapshot_id: int) -> tuple[int, SnapshotItem]:
-    """Delete a snapshot; returns (path id, the snapshot) so that it can be restored."""
+def delete_snapshot(store: Store, snapshot_id: int) -> Outcome[SnapshotItem]:
+    """Delete a snapshot (its undo puts it back with the same id)."""
     row = m.Snapshot.get_or_none(m.Snapshot.id == snapshot_id)
     if row is None:
         raise SkillsError("That snapshot no longer exists.")
-    kept = (int(row.path_id), _item(row))
+    path_id, item = int(row.path_id), _item(row)
     row.delete_instance()
-    return kept
+    return Outcome(changes.SKILLS, partial(restore_snapshot, store, path_id, item), item)
 
 
-def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> None:
+def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> Outcome[SnapshotItem]:
     """Put back a deleted snapshot with the same id (undo)."""
     m.Snapshot.insert(
         id=item.id,
@@ -196,6 +203,7 @@ def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> None:
         levels=json.dumps(dict(item.levels), sort_keys=True),
         topics=json.dumps(list(item.topics)),
     ).execute()
+    return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
 def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:

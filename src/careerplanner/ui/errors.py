@@ -55,3 +55,17 @@ def install_write_error_hook(parent: Callable[[], QWidget | None]) -> ExceptHook
 
     sys.excepthook = hook
     return previous
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """Tell the user that an action failed: a storage problem or a refused request as a
+    plain message."""
+    if is_write_problem(exc):
+        show_write_failed(exc, parent)
+        return
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or "Could not do that")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(str(exc) or type(exc).__name__)
+    box.exec()

@@ -1,11 +1,14 @@
 """Skills: self-assessment and topics, the radar, snapshots and history, gaps.
 
-Every change is stored at once through ``services.skills``, put on the undo stack and
-announced with ``assessment_saved``; this tab (and any other that shows skills)
-refreshes on it. The charts (pyqtgraph) are built when the tab is first built.
+Every change runs through the app's operation runner (``AppEvents.run``) with a
+``services.skills`` function: stored at once, put on the undo stack, and announced; this
+tab (and any other that shows skills) refreshes on it. The charts (pyqtgraph) are built
+when the tab is first built.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -25,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.services import catalog, skills
+from careerplanner.services.changes import Area
 from careerplanner.services.progress import Progress
 from careerplanner.services.skills import SnapshotItem
 from careerplanner.store import Store
-from careerplanner.ui import undo
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
-from careerplanner.ui.skills.widgets import GapModel, SkillCard, SkillIdRole, guarded
+from careerplanner.ui.skills.widgets import GapModel, SkillCard, SkillIdRole
 from careerplanner.vocab import TutorialStatus, level_name
 
 
@@ -44,6 +47,7 @@ def snapshot_title(item: SnapshotItem) -> str:
 class SkillsTab(BaseTab):
     name = "skills"
     title = "Skills"
+    watches = Area.SKILLS | Area.TUTORIALS
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
@@ -195,8 +199,6 @@ class SkillsTab(BaseTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.splitter)
 
-        self.listen(events.assessment_saved, self.request_refresh)
-        self.listen(events.progress_changed, self.request_refresh)
         self.refresh()
 
     # -- loading ------------------------------------------------------------------------
@@ -374,43 +376,20 @@ class SkillsTab(BaseTab):
         card = next((c for c in self.cards.values() if c.skill.id == skill_id), None)
         if card is None or card.skill.level == level:
             return
-        before, name = card.skill.level, card.skill.name
-
-        def put(value: int) -> None:
-            skills.set_level(self.store, skill_id, value)
-            self.events.assessment_saved.emit()
-
-        if not guarded(self, "Could not change the level", lambda: undo.record(
-                self.events, f"Rate {name} {level_name(level)}",
-                lambda: put(level), lambda: put(before))):  # fmt: skip
+        text = f"Rate {card.skill.name} {level_name(level)}"
+        if self.events.run(text, partial(skills.set_level, self.store, skill_id, level),
+                           parent=self) is None:  # fmt: skip
             self.refresh()  # put the picker back
 
     def set_topic(self, topic_id: int, name: str, checked: bool) -> None:
-        def put(value: bool) -> None:
-            skills.set_topic(self.store, topic_id, value)
-            self.events.assessment_saved.emit()
-
         text = f"{'Tick' if checked else 'Untick'} “{name}”"
-        if not guarded(self, "Could not change the topic", lambda: undo.record(
-                self.events, text, lambda: put(checked), lambda: put(not checked))):  # fmt: skip
+        if self.events.run(text, partial(skills.set_topic, self.store, topic_id, checked),
+                           parent=self) is None:  # fmt: skip
             self.refresh()  # put the tick back
 
     def save_assessment(self) -> None:
-        saved: list[SnapshotItem] = []
-
-        def redo() -> None:
-            if saved:
-                skills.restore_snapshot(self.store, self.path_id, saved[0])
-            else:
-                saved.append(skills.save_snapshot(self.store, self.path_id, self.note.text()))
-            self.events.assessment_saved.emit()
-
-        def undo_save() -> None:
-            skills.delete_snapshot(self.store, saved[0].id)
-            self.events.assessment_saved.emit()
-
-        if guarded(self, "Could not save the assessment", lambda: undo.record(
-                self.events, "Save Assessment", redo, undo_save)):  # fmt: skip
+        op = partial(skills.save_snapshot, self.store, self.path_id, self.note.text())
+        if self.events.run("Save Assessment", op, parent=self) is not None:
             self.note.clear()
             self.events.status_message.emit("Assessment saved.")
 
@@ -423,19 +402,8 @@ class SkillsTab(BaseTab):
         shot_id = self._current_snapshot_id()
         if shot_id is None:
             return
-        kept: list[tuple[int, SnapshotItem]] = []
-
-        def redo() -> None:
-            kept[:] = [skills.delete_snapshot(self.store, shot_id)]
-            self.events.assessment_saved.emit()
-
-        def undo_delete() -> None:
-            path_id, item = kept[0]
-            skills.restore_snapshot(self.store, path_id, item)
-            self.events.assessment_saved.emit()
-
-        guarded(self, "Could not delete the snapshot", lambda: undo.record(
-            self.events, "Delete Snapshot", redo, undo_delete))  # fmt: skip
+        op = partial(skills.delete_snapshot, self.store, shot_id)
+        self.events.run("Delete Snapshot", op, parent=self)
 
     def open_in_roadmap(self) -> None:
         item = self.tutorial_list.currentItem()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QMessageBox,
     QProgressBar,
     QToolButton,
     QVBoxLayout,
@@ -30,21 +28,6 @@ from careerplanner.vocab import LEVEL_NAMES, MAX_LEVEL, level_name
 SkillIdRole = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def guarded(parent: QWidget | None, title: str, action: Callable[[], Any]) -> bool:
-    """Run ``action``; on failure tell the user in plain words and return False."""
-    try:
-        action()
-    except Exception as exc:  # a clear message instead of a traceback
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(str(exc) or title)
-        box.exec()
-        return False
-    return True
 
 
 def track_text(p: Progress) -> str:

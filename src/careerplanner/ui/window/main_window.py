@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner import APP_DISPLAY_NAME, paths
 from careerplanner.services import catalog, progress, settings
+from careerplanner.services.changes import Area, Changes
 from careerplanner.store import Store
 from careerplanner.ui import theme
 from careerplanner.ui.events import AppEvents
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self._status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self._status_label)
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.events.progress_changed.connect(lambda *_: self._update_status())
+        self.events.changed.connect(self._on_changed)
         self.events.navigate.connect(self._navigate)
 
         self._build_menus(_tab_factories())
@@ -259,9 +260,7 @@ class MainWindow(QMainWindow):
         info = catalog.path_info(self.store, path_id)
         settings.put(self.store, settings.ACTIVE_PATH, info.key)
         self.events.undo_stack.clear()
-        self.events.path_changed.emit(path_id)
-        self._update_title()
-        self._update_status()
+        self.events.announce(Changes(Area.PATH, active_path=path_id))
         self.path_actions.reload()
 
     def set_theme(self, mode: str) -> None:
@@ -336,14 +335,16 @@ class MainWindow(QMainWindow):
             if host.tab is not None:
                 host.tab.flush()
 
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Area.TUTORIALS | Area.PATH):
+            self._update_title()
+            self._update_status()
+
     def _after_data_replaced(self) -> None:
-        """A restore or import replaced the data: the path may have a new id."""
-        path_id = settings.active_path_id(self.store)
-        if path_id != self.path_id:
-            self.path_id = path_id
-            self.events.path_changed.emit(path_id)
-        self._update_title()
-        self._update_status()
+        """A restore or import replaced the data: every view reloads, and the path shown
+        may have a new id."""
+        self.path_id = settings.active_path_id(self.store)
+        self.events.announce(Changes(Area.ALL, active_path=self.path_id))
 
     def bring_to_front(self) -> None:
         """Another start asked for this window (single instance)."""
