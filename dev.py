@@ -17,6 +17,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -44,11 +45,31 @@ def ensure_venv(extras: str) -> Path:
     spec = (ROOT / "pyproject.toml").read_bytes() + extras.encode()
     digest = hashlib.sha256(spec).hexdigest()
     if not stamp.exists() or stamp.read_text().strip() != digest:
-        print(f"dev.py: installing Career Planner{extras} and its dependencies", flush=True)
-        run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-        run([python, "-m", "pip", "install", "--quiet", "-e", f".{extras}"])
+        log = VENV / "install.log"
+        print(
+            f"dev.py: installing Career Planner{extras} and its dependencies "
+            f"(a minute or two the first time; details in {log.relative_to(ROOT)})",
+            flush=True,
+        )
+        with log.open("w", encoding="utf-8") as out:
+            for step in (["--upgrade", "pip"], ["-e", f".{extras}"]):
+                _quiet([python, "-m", "pip", "install", "--quiet", *step], out, log)
         stamp.write_text(digest)
+        print("dev.py: ready", flush=True)
     return python
+
+
+def _quiet(cmd: list[object], out: TextIO, log: Path) -> None:
+    """Run a set-up step with its output in the log; show the log's end only on failure
+    (pip and setuptools print warnings on success that read like errors)."""
+    out.write(f"$ {' '.join(map(str, cmd))}\n")
+    out.flush()
+    code = subprocess.call([str(c) for c in cmd], cwd=ROOT, stdout=out, stderr=out)
+    if code != 0:
+        out.close()
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
+        print("\n".join(tail), file=sys.stderr)
+        sys.exit(f"dev.py: setting up failed (exit {code}); the whole output is in {log}")
 
 
 def run(cmd: list[object], env: dict[str, str] | None = None) -> None:
