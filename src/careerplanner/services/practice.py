@@ -234,13 +234,13 @@ _RECENT_SQL = """
 """
 
 
-def _recent(question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
+def _recent(store: Store, question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     """The rubric coverage of each question's newest attempts, newest first.
 
     One indexed lookup per question (attempt(question_id, reviewed_at)) reads only
     ``RECENT_ATTEMPTS`` rows, however long the history.
     """
-    db = m.Attempt._meta.database
+    db = store.db
     result: dict[int, list[tuple[int, int]]] = {}
     for qid in question_ids:
         rows = db.execute_sql(_RECENT_SQL, (qid, RECENT_ATTEMPTS)).fetchall()
@@ -249,11 +249,11 @@ def _recent(question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     return result
 
 
-def _rows(query: Any, now: datetime) -> list[QuestionRow]:
+def _rows(store: Store, query: Any, now: datetime) -> list[QuestionRow]:
     questions = list(query)
     ids = [q.id for q in questions]
     points = _points(ids)
-    recent = _recent(ids)
+    recent = _recent(store, ids)
     prepared = preparations(ids)
     rows = []
     for q in questions:
@@ -280,11 +280,11 @@ def question_bank(store: Store, path_id: int, now: datetime | None = None) -> li
         .where((m.Question.path == path_id) & (m.Question.retired == False))  # noqa: E712
         .order_by(m.Question.custom, m.Question.position, m.Question.id)
     )
-    return _rows(query, _now(now))
+    return _rows(store, query, _now(now))
 
 
 def question(store: Store, question_id: int, now: datetime | None = None) -> QuestionRow:
-    rows = _rows(m.Question.select().where(m.Question.id == question_id), _now(now))
+    rows = _rows(store, m.Question.select().where(m.Question.id == question_id), _now(now))
     if not rows:
         raise PracticeError("That question no longer exists.")
     return rows[0]
