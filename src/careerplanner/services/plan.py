@@ -28,7 +28,7 @@ from functools import partial
 from careerplanner import limits
 from careerplanner.services import changes
 from careerplanner.services.changes import Outcome, unchanged
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import BookStatus, TutorialStatus
 
@@ -258,6 +258,7 @@ def build_schedule(
 # -- settings in the store ------------------------------------------------------------
 
 
+@uses_store
 def get_settings(store: Store, path_id: int) -> PlanSettings:
     row = m.PlanSettings.get_or_none(m.PlanSettings.path == path_id)
     if row is None:
@@ -270,6 +271,7 @@ def get_settings(store: Store, path_id: int) -> PlanSettings:
     )  # fmt: skip
 
 
+@uses_store
 def save_settings(store: Store, path_id: int, settings: PlanSettings) -> Outcome[None]:
     """Save the plan settings of a path. Consecutive saves (typing in the fields) undo as
     one step."""
@@ -293,6 +295,7 @@ def save_settings(store: Store, path_id: int, settings: PlanSettings) -> Outcome
     )
 
 
+@uses_store
 def set_book_status(store: Store, book_id: int, status: str) -> Outcome[None]:
     """Set a book's reading status."""
     if status not in BookStatus.values():
@@ -307,6 +310,7 @@ def set_book_status(store: Store, book_id: int, status: str) -> Outcome[None]:
     return Outcome(changes.PLAN, partial(set_book_status, store, book_id, before))
 
 
+@uses_store
 def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
     """Tutorials not done and not skipped, in roadmap order (retired ones left out)."""
     phases = {p.id: p.title for p in m.Phase.select().where(m.Phase.path == path_id)}
@@ -328,6 +332,7 @@ def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
     ]  # fmt: skip
 
 
+@uses_store
 def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
     rows = (
         m.Book.select()
@@ -341,6 +346,7 @@ def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
     return [(b.id, f"{b.title} — {b.authors}") for b in rows]
 
 
+@uses_store
 def due_question_count(store: Store, path_id: int, now: object = None) -> int:
     """Questions due now: never practised, or their review date has come (UTC)."""
     from datetime import datetime, timezone
@@ -357,6 +363,7 @@ def due_question_count(store: Store, path_id: int, now: object = None) -> int:
     )
 
 
+@uses_store
 def schedule_for(store: Store, path_id: int, today: date | None = None) -> Schedule:
     settings = get_settings(store, path_id)
     return build_schedule(

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from careerplanner.services import changes
 from careerplanner.services.catalog import PreparedBy, outline_of, preparations
 from careerplanner.services.changes import Outcome
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import Rating
 
@@ -273,6 +273,7 @@ def _rows(store: Store, query: Any, now: datetime) -> list[QuestionRow]:
     return rows
 
 
+@uses_store
 def question_bank(store: Store, path_id: int, now: datetime | None = None) -> list[QuestionRow]:
     """The path's current questions (pack order, then own questions) with their state."""
     query = (
@@ -283,6 +284,7 @@ def question_bank(store: Store, path_id: int, now: datetime | None = None) -> li
     return _rows(store, query, _now(now))
 
 
+@uses_store
 def question(store: Store, question_id: int, now: datetime | None = None) -> QuestionRow:
     rows = _rows(store, m.Question.select().where(m.Question.id == question_id), _now(now))
     if not rows:
@@ -339,6 +341,7 @@ def _question(question_id: int) -> m.Question:
     return q
 
 
+@uses_store
 def preview(store: Store, question_id: int, now: datetime | None = None) -> dict[int, datetime]:
     """When the question would come back for each rating (1-4), aware UTC."""
     from fsrs import Rating
@@ -350,6 +353,7 @@ def preview(store: Store, question_id: int, now: datetime | None = None) -> dict
     return {int(r): sched.review_card(card, r, t)[0].due for r in Rating}
 
 
+@uses_store
 def rate(
     store: Store,
     question_id: int,
@@ -399,6 +403,7 @@ def _apply(question_id: int, state: CardState) -> None:
     ).where(m.Question.id == question_id).execute()  # fmt: skip
 
 
+@uses_store
 def undo_review(store: Store, review: Review) -> Outcome[Review]:
     """Put the question's scheduler state back exactly and remove the attempt."""
     with store.db.atomic():
@@ -409,6 +414,7 @@ def undo_review(store: Store, review: Review) -> Outcome[Review]:
     )
 
 
+@uses_store
 def redo_review(store: Store, review: Review) -> Outcome[Review]:
     """Record the same rating again, with the same attempt id and the same result."""
     with store.db.atomic():
@@ -420,6 +426,7 @@ def redo_review(store: Store, review: Review) -> Outcome[Review]:
     )
 
 
+@uses_store
 def save_draft(store: Store, question_id: int, text: str) -> Outcome[None]:
     """Keep the answer being typed (not undoable: the text box has its own undo)."""
     if len(text) > MAX_TEXT:
@@ -445,6 +452,7 @@ def _attempt(a: m.Attempt) -> AttemptItem:
     )  # fmt: skip
 
 
+@uses_store
 def attempts(store: Store, question_id: int) -> list[AttemptItem]:
     """A question's attempts, oldest first."""
     query = (
@@ -455,6 +463,7 @@ def attempts(store: Store, question_id: int) -> list[AttemptItem]:
     return [_attempt(a) for a in query]
 
 
+@uses_store
 def attempts_by_id(store: Store, attempt_ids: Sequence[int]) -> list[AttemptItem]:
     """The attempts that still exist among ``attempt_ids``, in that order."""
     found = {a.id: _attempt(a) for a in m.Attempt.select().where(m.Attempt.id.in_(attempt_ids))}
@@ -468,6 +477,7 @@ def default_timer_minutes(category: str) -> int:
     return CATEGORY_TIMER_MINUTES.get(category, DEFAULT_TIMER_MINUTES)
 
 
+@uses_store
 def timer_minutes(store: Store, category: str) -> int:
     """The countdown length for a category: the user's setting, else the default."""
     from careerplanner.services import settings
@@ -478,6 +488,7 @@ def timer_minutes(store: Store, category: str) -> int:
     return default_timer_minutes(category)
 
 
+@uses_store
 def set_timer_minutes(store: Store, category: str, minutes: int) -> None:
     if not 1 <= minutes <= 180:
         raise PracticeError("A timer is between 1 and 180 minutes.")

@@ -20,7 +20,7 @@ from careerplanner.services.practice import MAX_TEXT, PracticeError, QuestionRow
 # Timer lengths live in services.practice; also importable from here.
 from careerplanner.services.practice import set_timer_minutes as set_timer_minutes
 from careerplanner.services.practice import timer_minutes as timer_minutes
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 
 MAX_POINTS = 30
@@ -66,6 +66,7 @@ def _write_points(question_id: int, points: Sequence[str]) -> None:
         m.FocusPoint.create(question=question_id, position=i, text=point)
 
 
+@uses_store
 def add_question(store: Store, path_id: int, draft: QuestionDraft) -> Outcome[int]:
     """Add an own question after the others; the outcome's value is its id."""
     d = _check(draft)
@@ -80,11 +81,13 @@ def add_question(store: Store, path_id: int, draft: QuestionDraft) -> Outcome[in
     return Outcome(changes.questions(), partial(delete_question, store, question_id), question_id)
 
 
+@uses_store
 def question_draft(store: Store, question_id: int) -> QuestionDraft:
     q = question(store, question_id)
     return QuestionDraft(q.category, q.text, q.guidance, q.focus_points)
 
 
+@uses_store
 def update_question(store: Store, question_id: int, draft: QuestionDraft) -> Outcome[None]:
     """Edit an own question. Past attempts keep the focus points they covered."""
     d = _check(draft)
@@ -108,6 +111,7 @@ class DeletedQuestion:
     attempts: tuple[dict[str, Any], ...]
 
 
+@uses_store
 def delete_question(store: Store, question_id: int) -> Outcome[DeletedQuestion]:
     """Delete an own question with its focus points and attempts (undo puts them back)."""
     with store.db.atomic():
@@ -122,6 +126,7 @@ def delete_question(store: Store, question_id: int) -> Outcome[DeletedQuestion]:
     return Outcome(changes.questions(), partial(restore_question, store, kept), kept)
 
 
+@uses_store
 def restore_question(store: Store, deleted: DeletedQuestion) -> Outcome[int]:
     """Put a deleted own question back with the same ids, state and history."""
     with store.db.atomic():

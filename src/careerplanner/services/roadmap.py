@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from careerplanner import limits
 from careerplanner.services import changes
 from careerplanner.services.changes import Outcome, unchanged
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import MAX_LEVEL, TutorialStatus
 
@@ -82,6 +82,7 @@ def _tutorial(tutorial_id: int) -> m.Tutorial:
     return row
 
 
+@uses_store
 def state(store: Store, tutorial_id: int) -> TutorialState:
     t = _tutorial(tutorial_id)
     return TutorialState(t.id, t.status, t.started_on, t.finished_on)
@@ -108,6 +109,7 @@ def next_state(current: TutorialState, status: str, today: date) -> TutorialStat
     return replace(current, status=status, started_on=started, finished_on=finished)
 
 
+@uses_store
 def set_status(
     store: Store, tutorial_id: int, status: str, today: date | None = None
 ) -> Outcome[TutorialState]:
@@ -124,6 +126,7 @@ def set_status(
     return unchanged(after) if after == before else put_state(store, after)
 
 
+@uses_store
 def put_state(store: Store, wanted: TutorialState) -> Outcome[TutorialState]:
     """Put a tutorial's status and dates exactly as given (undo and redo use it)."""
     before = state(store, wanted.tutorial_id)
@@ -131,6 +134,7 @@ def put_state(store: Store, wanted: TutorialState) -> Outcome[TutorialState]:
     return Outcome(changes.tutorials(wanted.tutorial_id), partial(put_state, store, before), wanted)
 
 
+@uses_store
 def restore_state(store: Store, wanted: TutorialState) -> None:
     """Write a tutorial's status and dates exactly as given."""
     if wanted.status not in TutorialStatus.values():
@@ -141,6 +145,7 @@ def restore_state(store: Store, wanted: TutorialState) -> None:
     ).where(m.Tutorial.id == wanted.tutorial_id).execute()  # fmt: skip
 
 
+@uses_store
 def set_dates(
     store: Store, tutorial_id: int, started_on: date | None, finished_on: date | None
 ) -> Outcome[TutorialState]:
@@ -158,6 +163,7 @@ def set_dates(
     return unchanged(after) if after == before else put_state(store, after)
 
 
+@uses_store
 def set_notes(store: Store, tutorial_id: int, notes: str) -> Outcome[None]:
     """Save a tutorial's notes. Consecutive saves of one tutorial's notes (typing) undo
     as one step."""
@@ -185,6 +191,7 @@ def _check_link(title: str, url: str) -> tuple[str, str]:
     return title or url, url
 
 
+@uses_store
 def links(store: Store, tutorial_id: int) -> list[LinkItem]:
     rows = m.TutorialLink.select().where(m.TutorialLink.tutorial == tutorial_id)
     return [LinkItem(r.id, r.title, r.url) for r in rows.order_by(m.TutorialLink.position)]
@@ -206,6 +213,7 @@ def _link(link_id: int) -> m.TutorialLink:
     return row
 
 
+@uses_store
 def add_link(store: Store, tutorial_id: int, title: str, url: str) -> Outcome[LinkItem]:
     """Add an own link at the end of the tutorial's links."""
     title, url = _check_link(title, url)
@@ -217,6 +225,7 @@ def add_link(store: Store, tutorial_id: int, title: str, url: str) -> Outcome[Li
     return Outcome(changes.tutorials(tutorial_id), partial(remove_link, store, item.id), item)
 
 
+@uses_store
 def update_link(store: Store, link_id: int, title: str, url: str) -> Outcome[LinkItem]:
     title, url = _check_link(title, url)
     row = _link(link_id)
@@ -229,6 +238,7 @@ def update_link(store: Store, link_id: int, title: str, url: str) -> Outcome[Lin
     )
 
 
+@uses_store
 def remove_link(store: Store, link_id: int) -> Outcome[RemovedLink]:
     row = _link(link_id)
     removed = RemovedLink(row.tutorial_id, row.position, LinkItem(link_id, row.title, row.url))
@@ -238,6 +248,7 @@ def remove_link(store: Store, link_id: int) -> Outcome[RemovedLink]:
     )
 
 
+@uses_store
 def restore_link(store: Store, removed: RemovedLink) -> Outcome[LinkItem]:
     """Put back a removed link with the same id, at the same place."""
     _tutorial(removed.tutorial_id)
@@ -289,6 +300,7 @@ def _check_draft(store: Store, path_id: int, draft: TutorialDraft) -> TutorialDr
     return replace(draft, title=title, url=url, description=draft.description.strip())
 
 
+@uses_store
 def add_tutorial(store: Store, path_id: int, draft: TutorialDraft) -> Outcome[int]:
     """Add an own tutorial at the end of its phase; the outcome's value is its id."""
     d = _check_draft(store, path_id, draft)
@@ -304,11 +316,13 @@ def add_tutorial(store: Store, path_id: int, draft: TutorialDraft) -> Outcome[in
     return Outcome(changes.tutorials(), partial(delete_tutorial, store, tutorial_id), tutorial_id)
 
 
+@uses_store
 def draft_of(store: Store, tutorial_id: int) -> TutorialDraft:
     t = _tutorial(tutorial_id)
     return TutorialDraft(t.phase_id, t.title, t.skill_id, t.level, t.hours, t.url, t.description)
 
 
+@uses_store
 def update_tutorial(store: Store, tutorial_id: int, draft: TutorialDraft) -> Outcome[None]:
     t = _tutorial(tutorial_id)
     if not t.custom:
@@ -322,6 +336,7 @@ def update_tutorial(store: Store, tutorial_id: int, draft: TutorialDraft) -> Out
     return Outcome(changes.tutorials(), partial(update_tutorial, store, tutorial_id, before))
 
 
+@uses_store
 def delete_tutorial(store: Store, tutorial_id: int) -> Outcome[DeletedTutorial]:
     """Delete an own tutorial (built-in ones can only be skipped)."""
     t = _tutorial(tutorial_id)
@@ -337,6 +352,7 @@ def delete_tutorial(store: Store, tutorial_id: int) -> Outcome[DeletedTutorial]:
     return Outcome(changes.tutorials(), partial(restore_tutorial, store, kept), kept)
 
 
+@uses_store
 def restore_tutorial(store: Store, deleted: DeletedTutorial) -> Outcome[int]:
     """Put back a deleted own tutorial with the same id, state and links."""
     with store.db.atomic():

@@ -25,7 +25,7 @@ from careerplanner.services import catalog, changes
 from careerplanner.services.catalog import SkillItem, TutorialItem
 from careerplanner.services.changes import Outcome, unchanged
 from careerplanner.services.progress import Progress, stored_hours
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import MAX_LEVEL, TutorialStatus
 
@@ -95,11 +95,13 @@ def topic_ref(skill_key: str, topic_key: str) -> str:
 # -- the assessment ---------------------------------------------------------------------
 
 
+@uses_store
 def assessment(store: Store, path_id: int) -> list[SkillItem]:
     """The path's active skills in order, with level, target and topics."""
     return [s for s in catalog.skills(store, path_id) if not s.retired]
 
 
+@uses_store
 def set_level(store: Store, skill_id: int, level: int) -> Outcome[None]:
     """Set the self-assessed level of a skill."""
     if not 0 <= level <= MAX_LEVEL:
@@ -112,6 +114,7 @@ def set_level(store: Store, skill_id: int, level: int) -> Outcome[None]:
     return Outcome(changes.SKILLS, partial(set_level, store, skill_id, before))
 
 
+@uses_store
 def set_topic(store: Store, topic_id: int, checked: bool) -> Outcome[None]:
     """Tick or untick a topic."""
     row = m.Topic.get_or_none(m.Topic.id == topic_id)
@@ -124,6 +127,7 @@ def set_topic(store: Store, topic_id: int, checked: bool) -> Outcome[None]:
     return Outcome(changes.SKILLS, partial(set_topic, store, topic_id, before))
 
 
+@uses_store
 def current_levels(store: Store, path_id: int) -> dict[str, int]:
     return {s.key: s.level for s in assessment(store, path_id)}
 
@@ -146,6 +150,7 @@ def _item(row: m.Snapshot) -> SnapshotItem:
     return SnapshotItem(int(row.id), row.taken_at, row.note, levels, topics)
 
 
+@uses_store
 def save_snapshot(
     store: Store, path_id: int, note: str = "", now: datetime | None = None
 ) -> Outcome[SnapshotItem]:
@@ -168,6 +173,7 @@ def save_snapshot(
     return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
+@uses_store
 def snapshots(store: Store, path_id: int) -> list[SnapshotItem]:
     """The path's snapshots, newest first."""
     rows = (
@@ -178,11 +184,13 @@ def snapshots(store: Store, path_id: int) -> list[SnapshotItem]:
     return [_item(r) for r in rows]
 
 
+@uses_store
 def snapshot(store: Store, snapshot_id: int) -> SnapshotItem | None:
     row = m.Snapshot.get_or_none(m.Snapshot.id == snapshot_id)
     return _item(row) if row is not None else None
 
 
+@uses_store
 def delete_snapshot(store: Store, snapshot_id: int) -> Outcome[SnapshotItem]:
     """Delete a snapshot (its undo puts it back with the same id)."""
     row = m.Snapshot.get_or_none(m.Snapshot.id == snapshot_id)
@@ -193,6 +201,7 @@ def delete_snapshot(store: Store, snapshot_id: int) -> Outcome[SnapshotItem]:
     return Outcome(changes.SKILLS, partial(restore_snapshot, store, path_id, item), item)
 
 
+@uses_store
 def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> Outcome[SnapshotItem]:
     """Put back a deleted snapshot with the same id (undo)."""
     m.Snapshot.insert(
@@ -206,6 +215,7 @@ def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> Outcome[
     return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
+@uses_store
 def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:
     """(count, newest id) of the path's snapshots: changes whenever the list changes."""
     row: Any = (
@@ -217,6 +227,7 @@ def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:
     return int(row[0] or 0), int(row[1] or 0)
 
 
+@uses_store
 def history(
     store: Store, path_id: int, shots: list[SnapshotItem] | None = None
 ) -> list[SkillHistory]:
@@ -234,6 +245,7 @@ def history(
 # -- progress hint and gaps -------------------------------------------------------------------
 
 
+@uses_store
 def track_progress(store: Store, path_id: int) -> dict[int, Progress]:
     """Tutorial progress per skill id (the progress hint), by the rules of ``progress``."""
     query: Any = (
@@ -249,6 +261,7 @@ def track_progress(store: Store, path_id: int) -> dict[int, Progress]:
     return result
 
 
+@uses_store
 def gaps(store: Store, path_id: int) -> list[Gap]:
     """Every active skill, the largest gap (target − current) first.
 
@@ -262,6 +275,7 @@ def gaps(store: Store, path_id: int) -> list[Gap]:
     return sorted(items, key=lambda g: -g.gap)  # sorted() is stable: ties keep path order
 
 
+@uses_store
 def open_tutorials(store: Store, path_id: int, skill_id: int) -> list[TutorialItem]:
     """The unfinished tutorials of a skill's track (not done, not skipped), roadmap order."""
     key = _skill(skill_id).key

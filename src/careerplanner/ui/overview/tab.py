@@ -139,7 +139,7 @@ class OverviewTab(BaseTab):
         self._build_chart()
 
     def _build_chart(self) -> None:
-        if self.chart is not None:
+        if self.chart is not None or not self.store.is_open:  # the window closed meanwhile
             return
         from careerplanner.ui.overview.progress_chart import ProgressChart
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -355,6 +355,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.store.is_open:  # closed before: the window's data is saved and closed
+            super().closeEvent(event)
+            return
         try:
             self._flush_tabs()
         except Exception as exc:  # a full disk must not stop the window closing
@@ -368,5 +371,7 @@ class MainWindow(QMainWindow):
         for host in self._hosts:
             if host.tab is not None:
                 host.tab.disconnect_all()
+        for timer in self.findChildren(QTimer):  # nothing runs on against the closed store
+            timer.stop()
         self.store.close()
         super().closeEvent(event)
