@@ -280,7 +280,7 @@ def generate(out_dir: Path, scale: float = 1.0, seed: int = 7, quiet: bool = Tru
         with store.db.atomic():
             _attempts(store, path_ids[0], counts, start_dt, rng)
         say(f"{counts.attempts} attempts")
-        settings.put(store, settings.ACTIVE_PATH, path_key(0))
+        settings.ACTIVE_PATH.set(store, path_key(0))
         store.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         store.close()

@@ -16,7 +16,7 @@ import pytest
 
 from careerplanner import paths
 from careerplanner.cli import main
-from careerplanner.services import backup
+from careerplanner.services import backup, settings
 from careerplanner.services.startup import open_data_dir
 from careerplanner.store import backup as files
 from junk_backups import JUNK, make_junk
@@ -122,7 +122,7 @@ def test_retention_floors_hold_whatever_the_settings_say(
     capsys: pytest.CaptureFixture[str], data_dir: Path, value: str
 ) -> None:
     history = _history(data_dir, range(2, 70))
-    for key in (backup.KEEP_DAILY, backup.KEEP_WEEKLY, backup.KEEP_MONTHLY):
+    for key in (s.key for s in settings.RETENTION):
         _sql(data_dir, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", key, value)
     code, _, _ = run(capsys, "--data-dir", str(data_dir), "backup")
     assert code == 0
@@ -137,9 +137,10 @@ def test_retention_floors_hold_whatever_the_settings_say(
     [
         ("abc", files.RetentionPolicy(7, 4, 12)),
         ("2.5", files.RetentionPolicy(7, 4, 12)),
-        ("9" * 5000, files.RetentionPolicy(7, 4, 12)),  # too long to convert: the default
+        # A huge number keeps the most the setting allows (never the default, fewer).
+        ("9" * 5000, files.RetentionPolicy(1000, 1000, 1000)),
         (" 3 ", files.RetentionPolicy(3, 3, 3)),
-        ("10000000000", files.RetentionPolicy(100_000, 100_000, 100_000)),
+        ("10000000000", files.RetentionPolicy(1000, 1000, 1000)),
     ],
 )
 def test_odd_retention_settings_mean_the_default_or_a_bound(
@@ -147,7 +148,7 @@ def test_odd_retention_settings_mean_the_default_or_a_bound(
 ) -> None:
     store = open_data_dir(data_dir)
     try:
-        for key in (backup.KEEP_DAILY, backup.KEEP_WEEKLY, backup.KEEP_MONTHLY):
+        for key in (s.key for s in settings.RETENTION):
             _sql(data_dir, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", key, value)
         assert backup.policy(store) == expected
     finally:
@@ -158,7 +159,7 @@ def test_huge_retention_settings_delete_nothing(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     history = _history(data_dir, range(2, 40))
-    for key in (backup.KEEP_DAILY, backup.KEEP_WEEKLY, backup.KEEP_MONTHLY):
+    for key in (s.key for s in settings.RETENTION):
         _sql(data_dir, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", key, "10" * 9)
     code, _, _ = run(capsys, "--data-dir", str(data_dir), "backup")
     assert code == 0

@@ -18,6 +18,7 @@ from careerplanner import limits, paths
 from careerplanner.cli import main
 from careerplanner.services import settings
 from careerplanner.services.startup import open_data_dir
+from raw_settings import put_raw
 
 Doc = dict[str, Any]
 
@@ -53,7 +54,7 @@ def _put_settings(data_dir: Path, values: dict[str, str]) -> None:
     store = open_data_dir(data_dir)
     try:
         for key, value in values.items():
-            settings.put(store, key, value)
+            put_raw(store, key, value)
     finally:
         store.close()
 
@@ -201,6 +202,16 @@ REFUSED: list[tuple[str, Mutation, str]] = [
      "settings.window.geometry: is not a saved window state"),
     ("keep -1", lambda d: d["settings"].update({"backup.keep_daily": "-1"}),
      "settings.backup.keep_daily: must be a whole number from 0 to 1000"),
+    ("theme purple", lambda d: d["settings"].update(theme="purple"),
+     "settings.theme: must be one of: system, light, dark"),
+    ("paper A5", lambda d: d["settings"].update({"plan.paper": "A5"}),
+     "settings.plan.paper: must be one of: A4, Letter"),
+    ("timer 0", lambda d: d["settings"].update({"practice.timer.Leadership": "0"}),
+     "settings.practice.timer.Leadership: must be a whole number from 1 to 180"),
+    ("timer x", lambda d: d["settings"].update({"practice.timer.Own": "x"}),
+     "settings.practice.timer.Own: must be a whole number from 1 to 180"),
+    ("tab 100", lambda d: d["settings"].update({"window.tab": "100"}),
+     "settings.window.tab: must be a whole number from 0 to 99"),
 ]  # fmt: skip
 
 
@@ -333,8 +344,8 @@ def test_backup_sequence_is_never_exported_or_imported(
     assert run(capsys, "--data-dir", str(data_dir), "backup")[0] == 0
     assert run(capsys, "--data-dir", str(data_dir), "backup")[0] == 0
     doc = exported(capsys, data_dir, tmp_path / "out.json")
-    assert settings.BACKUP_SEQUENCE not in doc["settings"]
-    doc["settings"][settings.BACKUP_SEQUENCE] = "0"
+    assert settings.BACKUP_SEQUENCE.key not in doc["settings"]
+    doc["settings"][settings.BACKUP_SEQUENCE.key] = "0"
     source = tmp_path / "old.json"
     source.write_text(json.dumps(doc), encoding="utf-8")
     code, out, _ = run(
@@ -345,6 +356,30 @@ def test_backup_sequence_is_never_exported_or_imported(
     store = open_data_dir(data_dir)
     try:
         # Two manual backups and the import's own: the counter only went up.
-        assert settings.get(store, settings.BACKUP_SEQUENCE) == "3"
+        assert settings.BACKUP_SEQUENCE.get(store) == 3
+    finally:
+        store.close()
+
+
+def test_a_timer_of_a_long_category_survives_export_and_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A pack's category may be longer than the name of any other setting: the file the
+    app exports with its timer length is one the app imports."""
+    category = "A category named at length " * 20
+    source = tmp_path / "source"
+    store = open_data_dir(source)
+    try:
+        settings.PRACTICE_TIMER.of(category).set(store, 42)
+    finally:
+        store.close()
+    out = tmp_path / "out.json"
+    exported(capsys, source, out)
+    target = tmp_path / "target"
+    code, _, err = run(capsys, "--data-dir", str(target), "import-json", str(out))
+    assert (code, err) == (0, "")
+    store = open_data_dir(target)
+    try:
+        assert settings.PRACTICE_TIMER.of(category).get(store) == 42
     finally:
         store.close()

@@ -15,6 +15,7 @@ from careerplanner.store import Store, StoreOpenError, open_store
 from careerplanner.store import backup as files
 from careerplanner.store import models as m
 from careerplanner.vocab import TutorialStatus
+from raw_settings import put_raw
 
 
 @pytest.fixture
@@ -110,8 +111,8 @@ def test_check_reports_health_and_problems(opened: Store, data_dir: Path) -> Non
 
 def test_retention_comes_from_settings(opened: Store, data_dir: Path) -> None:
     assert backup.policy(opened) == files.RetentionPolicy(7, 4, 12)
-    settings.put(opened, backup.KEEP_DAILY, "3")
-    settings.put(opened, backup.KEEP_MONTHLY, "nonsense")
+    settings.KEEP_DAILY.set(opened, 3)
+    put_raw(opened, settings.KEEP_MONTHLY.key, "nonsense")
     assert backup.policy(opened) == files.RetentionPolicy(3, 4, 12)
 
 

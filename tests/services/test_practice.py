@@ -9,7 +9,7 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 
 from careerplanner.content import parse_pack
-from careerplanner.services import changes, practice
+from careerplanner.services import changes, practice, settings
 from careerplanner.services import practice_questions as questions
 from careerplanner.services.packs import ensure_builtin_pack, install_pack
 from careerplanner.store import Store
@@ -178,7 +178,7 @@ def test_own_questions_survive_a_pack_update(store: Store, mini_pack_text: str) 
 
 def test_timer_lengths_default_per_category_and_can_be_changed(store: Store) -> None:
     assert practice.timer_minutes(store, "System Design") == 20
-    assert practice.timer_minutes(store, "Something else") == practice.DEFAULT_TIMER_MINUTES
+    assert practice.timer_minutes(store, "Something else") == settings.DEFAULT_TIMER_MINUTES
     practice.set_timer_minutes(store, "System Design", 35)
     assert practice.timer_minutes(store, "System Design") == 35
     with pytest.raises(practice.PracticeError):

@@ -190,7 +190,7 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
     books = {b.key: b.id for b in m.Book.select().where(m.Book.path == path_id)}
     plan.set_book_status(store, books["designing-ml-systems"], BookStatus.READ)
     plan.set_book_status(store, books["reliable-ml"], BookStatus.READING)
-    settings.put(store, "window.geometry", "1366x800+0+0")
+    settings.WINDOW_GEOMETRY.set(store, b"\x01\xd9\xd0\xcb")
     return {"own_a": own_a, "own_b": own_b, "own_q": own_q}
 
 

@@ -87,7 +87,7 @@ def fill_every_kind_of_state(store: Store) -> None:
         hours_per_week=7.5, start_date=date(2026, 1, 1), target_date=date(2026, 9, 30),
         include_reading=False, learner_name="Ada",
     ).where(m.PlanSettings.path == path).execute()  # fmt: skip
-    settings.put(store, "backup.keep_daily", "9")
+    settings.KEEP_DAILY.set(store, 9)
 
 
 def _without_stamp(doc: dict[str, Any]) -> dict[str, Any]:

@@ -45,8 +45,8 @@ def _write(tmp_path: Path, name: str, doc: Doc) -> Path:
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     win = show_window(qtbot, data_dir)
-    for key, value in (("backup.keep_daily", "7"), ("backup.keep_weekly", "4")):
-        settings.put(win.store, key, value)
+    settings.KEEP_DAILY.set(win.store, 7)
+    settings.KEEP_WEEKLY.set(win.store, 4)
     return win
 
 

@@ -94,7 +94,7 @@ def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
 
         if QGuiApplication.instance() is None:
             QGuiApplication(sys.argv[:1])
-        paper = args.paper or settings.get(store, "plan.paper") or default_paper()
+        paper = args.paper or settings.PLAN_PAPER.get(store) or default_paper()
     try:
         out = Path(args.out).expanduser()
         print(export_plan(kind, data, out, data_dir=store.path.parent, paper=paper))

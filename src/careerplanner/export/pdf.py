@@ -25,11 +25,12 @@ from PySide6.QtGui import (
 
 from careerplanner.export import ExportError
 from careerplanner.paths import partial_file
+from careerplanner.services import settings
 from careerplanner.services.plan import BOOK, PRACTICE, TUTORIAL
 from careerplanner.services.report import PlanReport
 from careerplanner.vocab import BookStatus, Rating, TutorialStatus
 
-A4, LETTER = "A4", "Letter"
+A4, LETTER = settings.PLAN_PAPER.choices
 RESOLUTION = 300
 MARGIN_MM = 18.0
 RADAR_URL = "careerplanner://radar.png"

@@ -31,18 +31,12 @@ from careerplanner.store.database import move_aside
 #: Minutes between automatic backups while there are changes.
 AUTO_BACKUP_MINUTES = 30
 
-KEEP_DAILY = "backup.keep_daily"
-KEEP_WEEKLY = "backup.keep_weekly"
-KEEP_MONTHLY = "backup.keep_monthly"
-
 #: Retention floors: whatever the settings hold (0, negative), at least the newest good
 #: backup of one older day, one week and one month stays, besides today's and
 #: yesterday's and the newest good backup of all.
 MIN_DAILY = 1
 MIN_WEEKLY = 1
 MIN_MONTHLY = 1
-#: More than anyone keeps; larger numbers count as this.
-MAX_KEEP = 100_000
 
 #: How a listing marks a backup dated later than the newer one above it.
 OUT_OF_ORDER = "(dated after a newer backup)"
@@ -85,27 +79,14 @@ class HealthReport:
     lines: tuple[str, ...]
 
 
-def _setting_int(store: Store, key: str, default: int, floor: int) -> int:
-    """A stored count: not a whole number → the default; below the floor → the floor."""
-    value = settings.get(store, key)
-    if value is None:
-        return default
-    try:
-        number = int(str(value).strip())
-    except ValueError:  # text, a fraction, or too many digits to convert
-        return default
-    return min(max(floor, number), MAX_KEEP)
-
-
 @uses_store
 def policy(store: Store) -> RetentionPolicy:
-    """The retention policy: defaults, overridden by the ``backup.keep_*`` settings, each
-    at least its floor (``MIN_DAILY``, ...)."""
-    base = RetentionPolicy()
+    """The retention policy: the ``settings.RETENTION`` counts, each at least its floor
+    (``MIN_DAILY``, ...)."""
     return RetentionPolicy(
-        daily=_setting_int(store, KEEP_DAILY, base.daily, MIN_DAILY),
-        weekly=_setting_int(store, KEEP_WEEKLY, base.weekly, MIN_WEEKLY),
-        monthly=_setting_int(store, KEEP_MONTHLY, base.monthly, MIN_MONTHLY),
+        daily=max(MIN_DAILY, settings.KEEP_DAILY.get(store)),
+        weekly=max(MIN_WEEKLY, settings.KEEP_WEEKLY.get(store)),
+        monthly=max(MIN_MONTHLY, settings.KEEP_MONTHLY.get(store)),
     )
 
 

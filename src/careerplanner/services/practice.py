@@ -39,15 +39,6 @@ RECENT_ATTEMPTS = 3
 RECALL_WEIGHT = 0.6
 COVERAGE_WEIGHT = 0.4
 MAX_TEXT = 100_000
-#: Default countdown length by category, in minutes; others get DEFAULT_TIMER_MINUTES.
-CATEGORY_TIMER_MINUTES = {
-    "System Design": 20,
-    "ML Architecture": 15,
-    "Data Engineering": 12,
-    "Leadership": 8,
-}
-DEFAULT_TIMER_MINUTES = 10
-TIMER_KEY = "practice.timer."
 
 
 class PracticeError(ValueError):
@@ -473,25 +464,19 @@ def attempts_by_id(store: Store, attempt_ids: Sequence[int]) -> list[AttemptItem
 # -- timer lengths ---------------------------------------------------------------------
 
 
-def default_timer_minutes(category: str) -> int:
-    return CATEGORY_TIMER_MINUTES.get(category, DEFAULT_TIMER_MINUTES)
-
-
 @uses_store
 def timer_minutes(store: Store, category: str) -> int:
     """The countdown length for a category: the user's setting, else the default."""
     from careerplanner.services import settings
 
-    value = settings.get(store, TIMER_KEY + category)
-    if value is not None and value.isdigit() and 1 <= int(value) <= 180:
-        return int(value)
-    return default_timer_minutes(category)
+    return settings.PRACTICE_TIMER.of(category).get(store)
 
 
 @uses_store
 def set_timer_minutes(store: Store, category: str, minutes: int) -> None:
-    if not 1 <= minutes <= 180:
-        raise PracticeError("A timer is between 1 and 180 minutes.")
     from careerplanner.services import settings
 
-    settings.put(store, TIMER_KEY + category, str(minutes))
+    setting = settings.PRACTICE_TIMER.of(category)
+    if not setting.low <= minutes <= setting.high:
+        raise PracticeError(f"A timer is between {setting.low} and {setting.high} minutes.")
+    setting.set(store, minutes)

@@ -34,7 +34,7 @@ from careerplanner.services.userdata_check import (
 )
 from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
-from careerplanner.store.backup import BackupFile, RetentionPolicy, describe_os_error
+from careerplanner.store.backup import BackupFile, describe_os_error
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -63,15 +63,12 @@ class SettingChange:
     def describe(self) -> str:
         """For the user: the retention numbers with both values, the window's by name."""
         name = settings.label(self.key)
-        if self.key.startswith("backup."):
-            return f"{name}: {self._shown(self.theirs)} (yours: {self._shown(self.mine)})"
+        setting = settings.find(self.key)
+        if setting in settings.RETENTION:
+            shown = [v if v is not None else f"default {setting.default}"
+                     for v in (self.theirs, self.mine)]  # fmt: skip
+            return f"{name}: {shown[0]} (yours: {shown[1]})"
         return name
-
-    def _shown(self, value: str | None) -> str:
-        if value is not None:
-            return value
-        default = getattr(RetentionPolicy(), self.key.removeprefix("backup.keep_"), None)
-        return "the default" if default is None else f"default {default}"
 
 
 @dataclass(frozen=True)

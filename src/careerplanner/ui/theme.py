@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-SYSTEM, LIGHT, DARK = "system", "light", "dark"
-MODES = (SYSTEM, LIGHT, DARK)
+from careerplanner.services import settings
+
+#: The theme setting's choices, in menu order.
+MODES = settings.THEME.choices
+SYSTEM, LIGHT, DARK = MODES
 LABELS = {SYSTEM: "Follow the &System", LIGHT: "&Light", DARK: "&Dark"}
-SETTING = "theme"
 
 
 def system_is_dark() -> bool:

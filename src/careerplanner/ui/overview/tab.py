@@ -26,8 +26,6 @@ from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.overview.heatmap import HeatmapWidget
 from careerplanner.vocab import level_name
 
-FIRST_WEEKDAY = "first_weekday"
-
 
 def button_text(text: str) -> str:
     """Text for a button label, shown literally ('&' is not a mnemonic)."""
@@ -158,7 +156,7 @@ class OverviewTab(BaseTab):
             )
 
     def refresh(self) -> None:
-        first_weekday = settings.get_int(self.store, FIRST_WEEKDAY, 0)
+        first_weekday = settings.FIRST_WEEKDAY.get(self.store)
         d = overview.dashboard(self.store, self.path_id, first_weekday=first_weekday)
         info = d.info
         self.heading.setText(f"{info.title} Career Path")

@@ -37,7 +37,6 @@ from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.kit.export_runner import ExportRunner
 from careerplanner.vocab import BookStatus
 
-PAPER_SETTING = "plan.paper"
 KIND_LABELS = {plan.TUTORIAL: "", plan.BOOK: "Read alongside: ", plan.PRACTICE: ""}
 FILTERS = {
     PDF: ("PDF document (*.pdf)", ".pdf"),
@@ -171,7 +170,7 @@ class PlanTab(BaseTab):
         self.target_edit.setDate(w.to_qdate(s.target_date))
         self.reading_check.setChecked(s.include_reading)
         self.practice_check.setChecked(s.include_practice)
-        paper = settings.get(self.store, PAPER_SETTING) or default_paper()
+        paper = settings.PLAN_PAPER.get(self.store) or default_paper()
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(paper)))
         self._loading = False
         self._fill_books()
@@ -284,7 +283,7 @@ class PlanTab(BaseTab):
 
     def _paper_changed(self) -> None:
         if not self._loading:
-            settings.put(self.store, PAPER_SETTING, str(self.paper_combo.currentData()))
+            settings.PLAN_PAPER.set(self.store, str(self.paper_combo.currentData()))
 
     def _book_chosen(self, book_id: int, combo: QComboBox) -> None:
         status = str(combo.currentData())

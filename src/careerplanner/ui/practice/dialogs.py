@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.services import settings
 from careerplanner.services.practice_questions import QuestionDraft
 from careerplanner.ui.kit import widgets as w
 
@@ -93,7 +94,8 @@ class TimerDialog(QDialog):
         form = QFormLayout()
         for category, minutes in lengths.items():
             spin = QSpinBox()
-            spin.setRange(1, 180)
+            timer = settings.PRACTICE_TIMER.of(category)
+            spin.setRange(timer.low, timer.high)
             spin.setSuffix(" min")
             spin.setValue(minutes)
             spin.setAccessibleName(f"Timer length for {category}")

@@ -101,7 +101,7 @@ class OwnQuestionsMixin(QWidget):
             def save() -> changes.Outcome[None]:
                 for category, minutes in lengths.items():
                     practice.set_timer_minutes(self.store, category, minutes)
-                keys = (practice.TIMER_KEY + c for c in lengths)
+                keys = (settings.PRACTICE_TIMER.of(c).key for c in lengths)
                 return changes.Outcome(changes.settings(*keys))
 
             if self.events.run("Set timer lengths", save, parent=self, undoable=False) is None:

@@ -27,13 +27,11 @@ from PySide6.QtWidgets import (
 
 from careerplanner import APP_DISPLAY_NAME, __version__
 from careerplanner.export.pdf import A4, LETTER, default_paper
-from careerplanner.services import backup, practice_questions, settings
+from careerplanner.services import backup, settings
 from careerplanner.store import Store
 from careerplanner.ui import theme
 from careerplanner.ui.kit import widgets as w
 
-PAPER_SETTING = "plan.paper"
-FIRST_WEEKDAY = "first_weekday"
 WEEKDAYS = {0: "Monday", 6: "Sunday", 5: "Saturday"}
 
 #: Keys that work inside a tab, beside the menu shortcuts.
@@ -58,18 +56,18 @@ class SettingsDialog(QDialog):
         for mode in theme.MODES:
             self.theme_combo.addItem(theme.LABELS[mode].replace("&", ""), mode)
         self.theme_combo.setCurrentIndex(
-            max(0, self.theme_combo.findData(settings.get(store, theme.SETTING) or theme.SYSTEM))
+            max(0, self.theme_combo.findData(settings.THEME.get(store)))
         )
         self.weekday_combo = QComboBox()
         for day, name in WEEKDAYS.items():
             self.weekday_combo.addItem(name, day)
         self.weekday_combo.setCurrentIndex(
-            max(0, self.weekday_combo.findData(settings.get_int(store, FIRST_WEEKDAY, 0)))
+            max(0, self.weekday_combo.findData(settings.FIRST_WEEKDAY.get(store)))
         )
         self.paper_combo = QComboBox()
         self.paper_combo.addItem("A4", A4)
         self.paper_combo.addItem("US Letter", LETTER)
-        paper = settings.get(store, PAPER_SETTING) or default_paper()
+        paper = settings.PLAN_PAPER.get(store) or default_paper()
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(paper)))
         general = QFormLayout()
         general.addRow("&Theme:", self.theme_combo)
@@ -82,9 +80,10 @@ class SettingsDialog(QDialog):
         timers = QFormLayout()
         for category in categories:
             spin = QSpinBox()
-            spin.setRange(1, 120)
+            timer = settings.PRACTICE_TIMER.of(category)
+            spin.setRange(timer.low, timer.high)
             spin.setSuffix(" min")
-            spin.setValue(practice_questions.timer_minutes(store, category))
+            spin.setValue(timer.get(store))
             spin.setAccessibleName(f"Timer length for {category}")
             self.timer_spins[category] = spin
             timers.addRow(QLabel(category), spin)
@@ -92,9 +91,10 @@ class SettingsDialog(QDialog):
         timers_box.setLayout(timers)
 
         policy = backup.policy(store)
-        self.keep_daily = self._spin(policy.daily, backup.MIN_DAILY, 365, " days")
-        self.keep_weekly = self._spin(policy.weekly, backup.MIN_WEEKLY, 104, " weeks")
-        self.keep_monthly = self._spin(policy.monthly, backup.MIN_MONTHLY, 120, " months")
+        high = settings.KEEP_DAILY.high
+        self.keep_daily = self._spin(policy.daily, backup.MIN_DAILY, high, " days")
+        self.keep_weekly = self._spin(policy.weekly, backup.MIN_WEEKLY, high, " weeks")
+        self.keep_monthly = self._spin(policy.monthly, backup.MIN_MONTHLY, high, " months")
         keep = QFormLayout()
         keep.addRow("Daily backups:", self.keep_daily)
         keep.addRow("Weekly backups:", self.keep_weekly)
@@ -122,14 +122,14 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         s = self.store
-        settings.put(s, theme.SETTING, str(self.theme_combo.currentData()))
-        settings.put(s, FIRST_WEEKDAY, str(self.weekday_combo.currentData()))
-        settings.put(s, PAPER_SETTING, str(self.paper_combo.currentData()))
+        settings.THEME.set(s, str(self.theme_combo.currentData()))
+        settings.FIRST_WEEKDAY.set(s, int(self.weekday_combo.currentData()))
+        settings.PLAN_PAPER.set(s, str(self.paper_combo.currentData()))
         for category, spin in self.timer_spins.items():
-            practice_questions.set_timer_minutes(s, category, spin.value())
-        settings.put(s, backup.KEEP_DAILY, str(self.keep_daily.value()))
-        settings.put(s, backup.KEEP_WEEKLY, str(self.keep_weekly.value()))
-        settings.put(s, backup.KEEP_MONTHLY, str(self.keep_monthly.value()))
+            settings.PRACTICE_TIMER.of(category).set(s, spin.value())
+        settings.KEEP_DAILY.set(s, self.keep_daily.value())
+        settings.KEEP_WEEKLY.set(s, self.keep_weekly.value())
+        settings.KEEP_MONTHLY.set(s, self.keep_monthly.value())
 
 
 def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
-        current = settings.get(self.store, theme.SETTING) or theme.SYSTEM
+        current = settings.THEME.get(self.store)
         self.theme_actions: dict[str, QAction] = {}
         for mode in theme.MODES:
             action = make_action(self, theme.LABELS[mode], f"action_theme_{mode}")
@@ -258,19 +258,19 @@ class MainWindow(QMainWindow):
         self._flush_tabs()
         self.path_id = path_id
         info = catalog.path_info(self.store, path_id)
-        settings.put(self.store, settings.ACTIVE_PATH, info.key)
+        settings.ACTIVE_PATH.set(self.store, info.key)
         self.events.undo_stack.clear()
         self.events.announce(Changes(Area.PATH, active_path=path_id))
         self.path_actions.reload()
 
     def set_theme(self, mode: str) -> None:
-        settings.put(self.store, theme.SETTING, mode)
+        settings.THEME.set(self.store, mode)
         theme.apply(mode)
         if mode in self.theme_actions:
             self.theme_actions[mode].setChecked(True)
 
     def _system_scheme_changed(self) -> None:
-        if (settings.get(self.store, theme.SETTING) or theme.SYSTEM) == theme.SYSTEM:
+        if settings.THEME.get(self.store) == theme.SYSTEM:
             theme.apply(theme.SYSTEM)
 
     def show_settings(self) -> SettingsDialog:
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         def done(result: int) -> None:
             if result:
                 dialog.save()
-                self.set_theme(settings.get(self.store, theme.SETTING) or theme.SYSTEM)
+                self.set_theme(settings.THEME.get(self.store))
                 self._refresh_after_settings()
             dialog.deleteLater()
 
@@ -315,20 +315,17 @@ class MainWindow(QMainWindow):
         self._status_label.setText(f"{p.done} of {p.total} tutorials done ({p.percent}%)")
 
     def _restore_geometry(self) -> None:
-        geometry = settings.get(self.store, settings.WINDOW_GEOMETRY)
-        restored = False
-        if geometry and geometry.isascii():
-            restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        geometry = settings.WINDOW_GEOMETRY.get(self.store)
+        restored = bool(geometry) and self.restoreGeometry(QByteArray(geometry))
         if not restored:
             self.resize(1180, 780)
-        tab = settings.get(self.store, settings.CURRENT_TAB)
-        if tab is not None and tab.isdigit() and int(tab) < self.tabs.count():
-            self.tabs.setCurrentIndex(int(tab))
+        tab = settings.CURRENT_TAB.get(self.store)
+        if tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
 
     def save_window_state(self) -> None:
-        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        settings.put(self.store, settings.WINDOW_GEOMETRY, geometry)
-        settings.put(self.store, settings.CURRENT_TAB, str(self.tabs.currentIndex()))
+        settings.WINDOW_GEOMETRY.set(self.store, bytes(self.saveGeometry().data()))
+        settings.CURRENT_TAB.set(self.store, max(0, self.tabs.currentIndex()))
 
     def _flush_tabs(self) -> None:
         for host in self._hosts:
