@@ -173,17 +173,18 @@ def test_about_shows_the_data_folder(qtbot: QtBot, data_dir: Path) -> None:
 def test_settings_dialog_stores_its_choices(qtbot: QtBot, data_dir: Path) -> None:
     window = _open(qtbot, data_dir)
     dialog = window.show_settings()
-    dialog.weekday_combo.setCurrentIndex(dialog.weekday_combo.findText("Sunday"))
-    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData(theme.DARK))
-    dialog.timer_spins["Leadership"].setValue(9)
-    dialog.keep_daily.setValue(3)
+    general = dialog.general
+    general.weekday_combo.setCurrentIndex(general.weekday_combo.findText("Sunday"))
+    general.theme_combo.setCurrentIndex(general.theme_combo.findData(theme.DARK))
+    dialog.timers.timer_spins["Leadership"].setValue(9)
+    dialog.backups.keep_daily.setValue(3)
     dialog.accept()
     assert window.theme_actions[theme.DARK].isChecked()
     overview = window.tab("overview")
     assert overview.heatmap.data.start.weekday() == 6  # type: ignore[attr-defined,union-attr]
     dialog = window.show_settings()
-    assert dialog.timer_spins["Leadership"].value() == 9
-    assert dialog.keep_daily.value() == 3
+    assert dialog.timers.timer_spins["Leadership"].value() == 9
+    assert dialog.backups.keep_daily.value() == 3
     assert isinstance(window.findChild(QAction, "action_settings"), QAction)
 
 

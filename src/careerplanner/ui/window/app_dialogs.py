@@ -1,4 +1,4 @@
-"""Application dialogs: Settings, Keyboard Shortcuts, About."""
+"""Application dialogs: Keyboard Shortcuts, About (Settings: ``ui.window.settings``)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
     QMenuBar,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,13 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner import APP_DISPLAY_NAME, __version__
-from careerplanner.export.pdf import A4, LETTER, default_paper
-from careerplanner.services import backup, settings
-from careerplanner.store import Store
-from careerplanner.ui import theme
 from careerplanner.ui.kit import widgets as w
-
-WEEKDAYS = {0: "Monday", 6: "Sunday", 5: "Saturday"}
 
 #: Keys that work inside a tab, beside the menu shortcuts.
 TAB_KEYS = (
@@ -42,94 +31,6 @@ TAB_KEYS = (
     ("Interview Practice", "1 · 2 · 3 · 4", "Rate the answer: Again · Hard · Good · Easy"),
     ("Any list", "Arrow keys · Tab", "Move between items and controls"),
 )
-
-
-class SettingsDialog(QDialog):
-    """Settings kept with the user's data. ``save()`` stores them; the caller applies them."""
-
-    def __init__(self, parent: QWidget | None, store: Store, categories: list[str]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setObjectName("settings_dialog")
-        self.store = store
-        self.theme_combo = QComboBox()
-        for mode in theme.MODES:
-            self.theme_combo.addItem(theme.LABELS[mode].replace("&", ""), mode)
-        self.theme_combo.setCurrentIndex(
-            max(0, self.theme_combo.findData(settings.THEME.get(store)))
-        )
-        self.weekday_combo = QComboBox()
-        for day, name in WEEKDAYS.items():
-            self.weekday_combo.addItem(name, day)
-        self.weekday_combo.setCurrentIndex(
-            max(0, self.weekday_combo.findData(settings.FIRST_WEEKDAY.get(store)))
-        )
-        self.paper_combo = QComboBox()
-        self.paper_combo.addItem("A4", A4)
-        self.paper_combo.addItem("US Letter", LETTER)
-        paper = settings.PLAN_PAPER.get(store) or default_paper()
-        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(paper)))
-        general = QFormLayout()
-        general.addRow("&Theme:", self.theme_combo)
-        general.addRow("&Weeks start on:", self.weekday_combo)
-        general.addRow("PDF &paper size:", self.paper_combo)
-        general_box = QGroupBox("General")
-        general_box.setLayout(general)
-
-        self.timer_spins: dict[str, QSpinBox] = {}
-        timers = QFormLayout()
-        for category in categories:
-            spin = QSpinBox()
-            timer = settings.PRACTICE_TIMER.of(category)
-            spin.setRange(timer.low, timer.high)
-            spin.setSuffix(" min")
-            spin.setValue(timer.get(store))
-            spin.setAccessibleName(f"Timer length for {category}")
-            self.timer_spins[category] = spin
-            timers.addRow(QLabel(category), spin)
-        timers_box = QGroupBox("Interview practice: default timer per category")
-        timers_box.setLayout(timers)
-
-        policy = backup.policy(store)
-        high = settings.KEEP_DAILY.high
-        self.keep_daily = self._spin(policy.daily, backup.MIN_DAILY, high, " days")
-        self.keep_weekly = self._spin(policy.weekly, backup.MIN_WEEKLY, high, " weeks")
-        self.keep_monthly = self._spin(policy.monthly, backup.MIN_MONTHLY, high, " months")
-        keep = QFormLayout()
-        keep.addRow("Daily backups:", self.keep_daily)
-        keep.addRow("Weekly backups:", self.keep_weekly)
-        keep.addRow("Monthly backups:", self.keep_monthly)
-        keep_box = QGroupBox("Automatic backups to keep (besides today and yesterday)")
-        keep_box.setLayout(keep)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for box in (general_box, timers_box, keep_box):
-            layout.addWidget(box)
-        layout.addWidget(buttons)
-
-    @staticmethod
-    def _spin(value: int, lo: int, hi: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(lo, hi)
-        spin.setSuffix(suffix)
-        spin.setValue(value)
-        return spin
-
-    def save(self) -> None:
-        s = self.store
-        settings.THEME.set(s, str(self.theme_combo.currentData()))
-        settings.FIRST_WEEKDAY.set(s, int(self.weekday_combo.currentData()))
-        settings.PLAN_PAPER.set(s, str(self.paper_combo.currentData()))
-        for category, spin in self.timer_spins.items():
-            settings.PRACTICE_TIMER.of(category).set(s, spin.value())
-        settings.KEEP_DAILY.set(s, self.keep_daily.value())
-        settings.KEEP_WEEKLY.set(s, self.keep_weekly.value())
-        settings.KEEP_MONTHLY.set(s, self.keep_monthly.value())
 
 
 def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:

@@ -29,7 +29,8 @@ from careerplanner.ui.window.data_actions import DataActions
 from careerplanner.ui.window.path_actions import PathActions
 
 if TYPE_CHECKING:
-    from careerplanner.ui.window.app_dialogs import AboutDialog, SettingsDialog, ShortcutsDialog
+    from careerplanner.ui.window.app_dialogs import AboutDialog, ShortcutsDialog
+    from careerplanner.ui.window.settings import SettingsDialog
 
 TabFactory = Callable[[Store, AppEvents, int], BaseTab]
 
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
             theme.apply(theme.SYSTEM)
 
     def show_settings(self) -> SettingsDialog:
-        from careerplanner.ui.window.app_dialogs import SettingsDialog
+        from careerplanner.ui.window.settings import SettingsDialog
 
         categories: list[str] = []
         for q in catalog.questions(self.store, self.path_id):
