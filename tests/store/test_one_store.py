@@ -40,20 +40,20 @@ def _read(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
 def test_two_data_folders_opened_in_turn_write_to_their_own_files(tmp_path: Path) -> None:
     a_dir, b_dir = tmp_path / "a", tmp_path / "b"
     a = open_data_dir(a_dir)
-    settings.put(a, "note.folder", "a")
+    settings.THEME.set(a, "dark")
     roadmap.set_notes(a, _first_tutorial(a), "written in a")
     a.close()
     b = open_data_dir(b_dir)
-    settings.put(b, "note.folder", "b")
+    settings.THEME.set(b, "light")
     roadmap.set_status(b, _first_tutorial(b), TutorialStatus.DONE)
     b.close()
     a = open_data_dir(a_dir)  # and back: a's data is where it was left
     roadmap.set_status(a, _first_tutorial(a), TutorialStatus.IN_PROGRESS)
     a.close()
 
-    setting = "SELECT value FROM setting WHERE key = 'note.folder'"
-    assert _read(a_dir, setting) == [("a",)]
-    assert _read(b_dir, setting) == [("b",)]
+    setting = "SELECT value FROM setting WHERE key = 'theme'"
+    assert _read(a_dir, setting) == [("dark",)]
+    assert _read(b_dir, setting) == [("light",)]
     notes = "SELECT notes FROM tutorial WHERE notes != ''"
     assert _read(a_dir, notes) == [("written in a",)]
     assert _read(b_dir, notes) == []
@@ -72,12 +72,12 @@ def test_a_closed_stores_services_fail_clearly_and_touch_the_open_one_not(
     b = open_data_dir(b_dir)
     before = data_fingerprint(b_dir)
     writes = (
-        lambda: settings.put(a, "note.folder", "a"),
+        lambda: settings.THEME.set(a, "dark"),
         lambda: roadmap.set_notes(a, tutorial_id, "meant for a"),
         lambda: roadmap.set_status(a, tutorial_id, TutorialStatus.DONE),
     )
     reads = (
-        lambda: settings.get(a, "note.folder"),
+        lambda: settings.THEME.get(a),
         lambda: catalog.tutorial(a, tutorial_id),
         lambda: a.db,
     )
@@ -105,7 +105,7 @@ def test_after_close_the_models_refuse_any_use(store: Store) -> None:
 
 def test_a_second_open_while_one_is_open_is_refused_and_touches_nothing(tmp_path: Path) -> None:
     first = open_store(tmp_path / "first.sqlite3")
-    settings.put(first, "k", "first")
+    settings.THEME.set(first, "dark")
     second_file = tmp_path / "second.sqlite3"
     with pytest.raises(StoreAlreadyOpenError, match=r"first\.sqlite3 is still open"):
         open_store(second_file)
@@ -114,7 +114,7 @@ def test_a_second_open_while_one_is_open_is_refused_and_touches_nothing(tmp_path
     with pytest.raises(StoreAlreadyOpenError):
         open_store(tmp_path / "first.sqlite3")
     assert first.is_open
-    assert settings.get(first, "k") == "first"
+    assert settings.THEME.get(first) == "dark"
     first.close()
 
 
@@ -130,19 +130,19 @@ def test_a_second_data_folder_is_refused_while_one_is_open(tmp_path: Path) -> No
 def test_close_is_idempotent_and_a_new_open_works_after_it(tmp_path: Path) -> None:
     path = tmp_path / "x.sqlite3"
     store = open_store(path)
-    settings.put(store, "k", "1")
+    settings.THEME.set(store, "dark")
     store.close()
     store.close()
     assert not store.is_open
     again = open_store(path)
     assert again.is_open
-    assert settings.get(again, "k") == "1"
+    assert settings.THEME.get(again) == "dark"
     store.close()  # closing the old handle again leaves the new one open
     assert again.is_open
-    assert settings.get(again, "k") == "1"
+    assert settings.THEME.get(again) == "dark"
     again.close()
     other = open_store(tmp_path / "y.sqlite3")
-    assert settings.get(other, "k") is None
+    assert settings.THEME.get(other) == settings.THEME.default
     other.close()
 
 

@@ -35,12 +35,12 @@ def test_a_closed_window_never_writes_into_the_next_folder(qtbot: QtBot, tmp_pat
     assert data_fingerprint(b_dir) == b_before
     assert data_fingerprint(a_dir) == a_after_close
     with pytest.raises(StoreClosedError):
-        settings.put(first.store, settings.CURRENT_TAB, "0")
+        settings.CURRENT_TAB.set(first.store, 0)
     assert second.store.is_open
     second.close()
     # The plan tab shown in the first window was remembered in the first folder only.
     assert data_fingerprint(a_dir) == a_after_close
-    tab_setting = f"INSERT INTO \"setting\" VALUES('{settings.CURRENT_TAB}','{plan_index}');"
+    tab_setting = f"INSERT INTO \"setting\" VALUES('{settings.CURRENT_TAB.key}','{plan_index}');"
     assert tab_setting in a_after_close[0]
     assert tab_setting not in data_fingerprint(b_dir)[0]
 

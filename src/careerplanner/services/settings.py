@@ -340,16 +340,18 @@ def value_problem(key: str, value: str) -> str | None:
 
 
 def _read(store: Store, key: str) -> str | None:
+    store.check()  # the store given, not whichever is open (the registry's one way in)
     row = m.Setting.get_or_none(m.Setting.key == key)
     return None if row is None else str(row.value)
 
 
 def _write(store: Store, key: str, text: str) -> None:
+    store.check()
     m.Setting.insert(key=key, value=text).on_conflict_replace().execute()
 
 
-@contextmanager
 @uses_store
+@contextmanager
 def saving(store: Store) -> Iterator[None]:
     """Write several settings at once: all of them, or (on an error) none."""
     with store.db.atomic():

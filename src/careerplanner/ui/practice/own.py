@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from careerplanner.services import changes, practice
+from careerplanner.services import changes, practice, settings
 from careerplanner.services import practice_questions as questions
 from careerplanner.services.practice import QuestionRow
 from careerplanner.ui.kit.widgets import confirm

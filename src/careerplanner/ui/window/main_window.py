@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner import APP_DISPLAY_NAME, paths
 from careerplanner.services import catalog, progress, settings
-from careerplanner.services.changes import Area, Changes
+from careerplanner.services.changes import Area, Changes, Outcome
 from careerplanner.store import Store
 from careerplanner.ui import theme
 from careerplanner.ui.events import AppEvents
@@ -283,21 +283,18 @@ class MainWindow(QMainWindow):
                 categories.append(q.category)
         dialog = SettingsDialog(self, self.store, categories)
 
+        def save() -> Outcome[None]:
+            dialog.save()
+            return Outcome(Changes(Area.SETTINGS))
+
         def done(result: int) -> None:
-            if result:
-                dialog.save()
+            if result and self.events.run("Change settings", save, undoable=False) is not None:
                 self.set_theme(settings.THEME.get(self.store))
-                self._refresh_after_settings()
             dialog.deleteLater()
 
         dialog.finished.connect(done)
         dialog.open()
         return dialog
-
-    def _refresh_after_settings(self) -> None:
-        for host in self._hosts:
-            if host.tab is not None:
-                host.tab.refresh()
 
     def show_shortcuts(self) -> ShortcutsDialog:
         from careerplanner.ui.window.app_dialogs import ShortcutsDialog
