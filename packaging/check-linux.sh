@@ -4,7 +4,11 @@
 #   bash packaging/check-linux.sh        (as root, or with sudo; .ci/run calls it)
 #
 # Fails when: the build fails; the .deb's Depends: misses a library the bundle links;
-# the bundle or the .deb is over its size limit; the .deb does not install with apt;
+# the bundle (120 MiB unpacked) or the .deb (32 MiB) is over its size limit; lintian reports
+# an error or a warning that packaging/linux/careerplanner.lintian-overrides does not list;
+# the AppStream metainfo or the .desktop entry is invalid (appstreamcli, desktop-file-validate);
+# the Qt modules carried for later features (QtPrintSupport, QtDBus) do not load in the frozen
+# app; the .deb does not install with apt;
 # the installed `careerplanner --self-test` fails offscreen or under a real X server
 # (Xvfb, platform plugin xcb); the window does not come up under Xvfb; the portable
 # .tar.gz does not start; or Qt reports any plugin error in any of these runs.
@@ -12,13 +16,19 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT_DIR="${OUT_DIR:-$ROOT/dist}"
-MAX_BUNDLE_MB="${MAX_BUNDLE_MB:-140}"
-MAX_DEB_MB="${MAX_DEB_MB:-55}"
+MAX_BUNDLE_MIB="${MAX_BUNDLE_MIB:-120}"
+MAX_DEB_MIB="${MAX_DEB_MIB:-32}"
+APP_ID="io.github.careerplanner.CareerPlanner"
+# Lintian tags let through for now, each with its reason. no-manual-page: the manual page is
+# generated from the argparse parser once the command line is the careerplanner.cli package
+# (packaging/build-linux.sh marks where it goes); remove it from here then.
+PENDING_TAGS="no-manual-page"
 
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 need=()
-for p in dpkg-dev binutils gcc libc6-dev xvfb xauth python3-venv desktop-file-utils; do
+for p in dpkg-dev binutils elfutils chrpath gcc libc6-dev xvfb xauth python3-venv \
+  desktop-file-utils appstream lintian; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -42,13 +52,40 @@ fail() { echo "check-linux: FAILED: $*" >&2; exit 1; }
 python3 packaging/linux/check_depends.py "$BUNDLE" \
   "$ROOT/build/deb/careerplanner_${VERSION}_${ARCH}/DEBIAN/control" || fail "Depends: line"
 
-# -- sizes ---------------------------------------------------------------------------------
-bundle_mb=$(( $(du -sk "$BUNDLE" | cut -f1) / 1024 ))
-deb_mb=$(( $(stat -c %s "$DEB") / 1024 / 1024 ))
-tar_mb=$(( $(stat -c %s "$TARBALL") / 1024 / 1024 ))
-echo "check-linux: sizes: bundle ${bundle_mb} MB unpacked, .deb ${deb_mb} MB, .tar.gz ${tar_mb} MB"
-[ "$bundle_mb" -le "$MAX_BUNDLE_MB" ] || fail "bundle ${bundle_mb} MB > ${MAX_BUNDLE_MB} MB"
-[ "$deb_mb" -le "$MAX_DEB_MB" ] || fail ".deb ${deb_mb} MB > ${MAX_DEB_MB} MB"
+# -- sizes (MiB, 1024 x 1024 bytes, as du -h reports them) ----------------------------------
+bundle_kib=$(du -sk "$BUNDLE" | cut -f1)
+deb_bytes=$(stat -c %s "$DEB")
+tar_bytes=$(stat -c %s "$TARBALL")
+mib() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.1f", n / d }'; }
+echo "check-linux: sizes: bundle $(mib "$bundle_kib" 1024) MiB unpacked," \
+  ".deb $(mib "$deb_bytes" 1048576) MiB, .tar.gz $(mib "$tar_bytes" 1048576) MiB"
+[ "$bundle_kib" -le $((MAX_BUNDLE_MIB * 1024)) ] || fail "bundle over ${MAX_BUNDLE_MIB} MiB"
+[ "$deb_bytes" -le $((MAX_DEB_MIB * 1048576)) ] || fail ".deb over ${MAX_DEB_MIB} MiB"
+
+# -- lintian: nothing but the overrides (and the pending tags above) ------------------------
+echo "check-linux: lintian $DEB"
+lintian_log="$(mktemp)"
+lintian_status=0
+# With --show-overrides, lintian's exit status counts overridden tags too: the E: and W: lines
+# (the ones not overridden) decide; status 1 means lintian itself could not check.
+lintian --suppress-tags "$PENDING_TAGS" --tag-display-limit 0 --show-overrides "$DEB" \
+  >"$lintian_log" 2>&1 || lintian_status=$?
+# What is not overridden, in full; the overridden tags (O:, reasons as N:) as a count.
+grep -Ev '^(running with root privileges|[ON]: )' "$lintian_log" | sed 's/^/  [lintian] /' || true
+echo "  [lintian] overridden:$(sed -n 's/^O: careerplanner: \([^ ]*\).*/\1/p' "$lintian_log" \
+  | sort | uniq -c | awk '{printf " %s (%d)", $2, $1}'); let through: $PENDING_TAGS"
+not_overridden="$(grep -c '^[EW]: ' "$lintian_log" || true)"
+rm -f "$lintian_log"
+[ "$lintian_status" -ne 1 ] || fail "lintian could not check $DEB"
+[ "$not_overridden" -eq 0 ] \
+  || fail "lintian: $not_overridden errors or warnings that the overrides do not list (above)"
+
+# -- the AppStream metainfo and the .desktop entry, as packaged -----------------------------
+STAGE="$ROOT/build/deb/careerplanner_${VERSION}_${ARCH}"
+appstreamcli validate --no-net "$STAGE/usr/share/metainfo/$APP_ID.metainfo.xml" \
+  || fail "the AppStream metainfo is invalid"
+desktop-file-validate "$STAGE/usr/share/applications/$APP_ID.desktop" \
+  || fail "the .desktop entry is invalid"
 
 # -- install the .deb the way a user does (apt resolves Depends:) ---------------------------
 export DEBIAN_FRONTEND=noninteractive
@@ -58,19 +95,28 @@ fi
 $SUDO apt-get install -y -qq "$DEB" >/dev/null || fail "apt-get install $DEB"
 [ -x /opt/careerplanner/careerplanner ] || fail "/opt/careerplanner/careerplanner missing"
 [ "$(command -v careerplanner)" = /usr/bin/careerplanner ] || fail "careerplanner not on PATH"
-[ -f /usr/share/applications/careerplanner.desktop ] || fail ".desktop entry missing"
+DESKTOP="/usr/share/applications/$APP_ID.desktop"
+[ -f "$DESKTOP" ] || fail ".desktop entry missing"
+[ -f "/usr/share/metainfo/$APP_ID.metainfo.xml" ] || fail "AppStream metainfo missing"
+[ -f /usr/share/doc/careerplanner/changelog.gz ] || fail "changelog.gz missing"
+grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+  /usr/share/doc/careerplanner/copyright || fail "the copyright file is not DEP-5"
 [ -f /usr/share/icons/hicolor/48x48/apps/careerplanner.png ] || fail "hicolor icon missing"
 [ -f /usr/share/icons/hicolor/scalable/apps/careerplanner.svg ] || fail "scalable icon missing"
-desktop-file-validate /usr/share/applications/careerplanner.desktop || fail ".desktop entry invalid"
-grep -q '^Exec=careerplanner' /usr/share/applications/careerplanner.desktop || fail "Exec="
-grep -q '^Icon=careerplanner$' /usr/share/applications/careerplanner.desktop || fail "Icon="
+desktop-file-validate "$DESKTOP" || fail ".desktop entry invalid"
+appstreamcli validate --no-net "/usr/share/metainfo/$APP_ID.metainfo.xml" || fail "metainfo"
+grep -q '^Exec=careerplanner$' "$DESKTOP" || fail "Exec="
+grep -q '^Icon=careerplanner$' "$DESKTOP" || fail "Icon="
 
 # Qt's own words for a plugin that is missing or does not load.
 PLUGIN_ERRORS='qt\.qpa\.plugin|Could not (load|find) the Qt platform plugin|Cannot load library|cannot open shared object|Failed to (create|load)|plugin.*(failed|could not)|This application failed to start'
 
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
 run_checked() {  # run_checked LABEL COMMAND...: fail on a non-zero exit or a plugin error
   local label="$1"; shift
-  local log; log="$(mktemp)"
+  local log="$work/last.log"  # kept until the next run, for a look at what it printed
   if ! "$@" >"$log" 2>&1; then
     cat "$log" >&2; fail "$label exited non-zero"
   fi
@@ -78,11 +124,7 @@ run_checked() {  # run_checked LABEL COMMAND...: fail on a non-zero exit or a pl
     cat "$log" >&2; fail "$label: Qt reported a plugin error"
   fi
   sed "s/^/  [$label] /" "$log"
-  rm -f "$log"
 }
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 
 # -- the installed command: offscreen ------------------------------------------------------
 run_checked "offscreen" env QT_QPA_PLATFORM=offscreen QT_DEBUG_PLUGINS=0 \
@@ -99,6 +141,14 @@ others="$(cd "$work/home" && find . -mindepth 1 | grep -v '^\./\.local$' \
 [ -z "$others" ] || fail "the app wrote outside its data folder: $others"
 [ -f "$work/home/.local/share/CareerPlanner/careerplanner.sqlite3" ] || fail "no database in HOME"
 [ -z "$(find /opt/careerplanner -newer "$work/stamp" | head -1)" ] || fail "/opt/careerplanner changed"
+
+# -- the Qt modules carried for later features load in the frozen app (after stripping) -----
+run_checked "smoke imports" env QT_QPA_PLATFORM=offscreen CAREERPLANNER_SMOKE_IMPORTS=1 \
+  timeout 60 careerplanner
+grep -q '^SMOKE IMPORTS OK' "$work/last.log" || fail "no SMOKE IMPORTS OK from the frozen app"
+run_checked "xvfb smoke imports" env -u QT_QPA_PLATFORM -u WAYLAND_DISPLAY QT_QPA_PLATFORM=xcb \
+  CAREERPLANNER_SMOKE_IMPORTS=1 xvfb-run -a -s "-screen 0 1280x800x24" timeout 60 careerplanner
+grep -q '^SMOKE IMPORTS OK' "$work/last.log" || fail "no SMOKE IMPORTS OK under Xvfb"
 
 # -- the installed command under a real X server: the xcb platform plugin -----------------
 run_checked "xvfb self-test" env -u QT_QPA_PLATFORM -u WAYLAND_DISPLAY QT_QPA_PLATFORM=xcb \
