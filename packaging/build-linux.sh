@@ -97,8 +97,9 @@ chmod 0644 "$STAGE/DEBIAN/md5sums"
 mkdir -p "$OUT_DIR"
 DEB="$OUT_DIR/careerplanner_${VERSION}_${ARCH}.deb"
 rm -f "$DEB"
-# xz at its strongest level: about 1 MB smaller than dpkg-deb's default for this bundle.
-dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$STAGE" "$DEB" >/dev/null
+# xz level 9 (a 64 MiB dictionary): about 1 MiB smaller than dpkg-deb's default level 6 for
+# this bundle; -Sextreme takes a third longer and gains nothing here.
+dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$DEB" >/dev/null
 
 # -- 4. the portable .tar.gz -----------------------------------------------------------------
 TARDIR="careerplanner-$VERSION"
