@@ -17,6 +17,35 @@ from careerplanner.store import Store, open_store
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _log_in_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The app's log goes to a temporary folder, never the real per-user one (the CLI
+    sets up logging; subprocesses inherit the variable)."""
+    from careerplanner import log
+
+    folder = tmp_path_factory.mktemp("log")
+    previous = os.environ.get(log.LOG_DIR_ENV)
+    os.environ[log.LOG_DIR_ENV] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop(log.LOG_DIR_ENV, None)
+    else:
+        os.environ[log.LOG_DIR_ENV] = previous
+
+
+@pytest.fixture
+def log_dir(tmp_path: Path) -> Iterator[Path]:
+    """A log folder of this test's own, set up; the log file is ``log_dir / LOG_NAME``."""
+    from careerplanner import log
+
+    folder = tmp_path / "log"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(log.LOG_DIR_ENV, str(folder))
+        log.setup()
+        yield folder
+    log.setup()  # back to the session's folder
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"

@@ -199,8 +199,12 @@ def exit_when_shown(data_dir: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from careerplanner import log
+
+    log.setup()
     try:
         data_dir = paths.resolve_data_dir(args.data_dir)
+        log.log_start(f"{args.command or 'window'}, data folder {data_dir}")
         if args.self_test:
             return self_test(data_dir)
         if args.command:

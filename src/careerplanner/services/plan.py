@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from careerplanner import limits
+from careerplanner.errors import UserError
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.vocab import BookStatus, TutorialStatus
@@ -38,7 +39,7 @@ MAX_NAMED = 3
 TUTORIAL, BOOK, PRACTICE = "tutorial", "book", "practice"
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """Settings that cannot be used, with a message for the user."""
 
 

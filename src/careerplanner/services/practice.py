@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from careerplanner.errors import UserError
 from careerplanner.services.catalog import PreparedBy, outline_of, preparations
 from careerplanner.store import Store
 from careerplanner.store import models as m
@@ -47,7 +48,7 @@ DEFAULT_TIMER_MINUTES = 10
 TIMER_KEY = "practice.timer."
 
 
-class PracticeError(ValueError):
+class PracticeError(UserError, ValueError):
     """A request that cannot be carried out, with a message for the user."""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from careerplanner import limits
+from careerplanner.errors import UserError
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.vocab import MAX_LEVEL, TutorialStatus
@@ -21,7 +22,7 @@ MAX_TITLE = 300
 MAX_TEXT = 100_000
 
 
-class RoadmapError(ValueError):
+class RoadmapError(UserError, ValueError):
     """A request that cannot be carried out, with a message for the user."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from careerplanner.errors import UserError
 from careerplanner.store import migrations
 from careerplanner.store.models import database_proxy
 
@@ -34,7 +35,7 @@ PRAGMAS = {
 }
 
 
-class StoreOpenError(Exception):
+class StoreOpenError(UserError):
     """The database file cannot be used. ``kind`` tells the UI what to offer."""
 
     NOT_SQLITE = "not_sqlite"
