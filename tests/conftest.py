@@ -67,11 +67,18 @@ def mini_pack_text() -> str:
 
 
 @pytest.fixture(autouse=True)
-def _no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
-    """Message boxes never block a test: exec() returns at once, and is recorded."""
+def _no_blocking_dialogs(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[None]:
+    """Message boxes never block a test: exec() returns at once, and is recorded. So does
+    the bug dialog's exec() (it is otherwise opened without blocking; one left open is
+    closed after the test)."""
     if "qtbot" not in request.fixturenames and "window" not in request.fixturenames:
+        yield
         return
     from PySide6.QtWidgets import QMessageBox
+
+    from careerplanner.ui import errors
 
     shown: list[str] = []
 
@@ -79,5 +86,15 @@ def _no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtur
         shown.append(self.text())
         return int(QMessageBox.StandardButton.Ok)
 
+    def fake_bug_exec(self: errors.BugDialog) -> int:
+        shown.append(self.message)
+        self.reject()
+        return 0
+
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(errors.BugDialog, "exec", fake_bug_exec)
     request.node.shown_dialogs = shown
+    yield
+    dialog = errors.current_bug_dialog()
+    if dialog is not None:
+        dialog.reject()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -30,6 +29,7 @@ from careerplanner.export.pdf import A4, LETTER, default_paper
 from careerplanner.services import catalog, plan, report, settings
 from careerplanner.store import Store
 from careerplanner.ui import undo
+from careerplanner.ui.errors import is_expected, log_bug, show_message
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
@@ -280,6 +280,8 @@ class PlanTab(BaseTab):
             self.advice.setText(str(exc))
             return
         except Exception as exc:
+            if not is_expected(exc):
+                log_bug(exc, "Saving the plan settings")
             self.advice.setText(f"Could not save the plan settings: {exc}")
             return
         self.refresh_schedule()
@@ -341,10 +343,5 @@ class PlanTab(BaseTab):
         self.last_export = (ok, message)
         if ok:
             self.events.status_message.emit(message)
-            return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Export failed")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)
-        box.exec()
+        elif message:  # an empty message: a bug, already shown by the runner
+            show_message(self, "Export failed", message)

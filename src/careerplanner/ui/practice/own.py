@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from careerplanner.services import practice
 from careerplanner.services import practice_questions as questions
 from careerplanner.services.practice import PracticeError, QuestionRow
 from careerplanner.ui import undo
+from careerplanner.ui.errors import show_error
 from careerplanner.ui.kit.widgets import confirm
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
 
@@ -131,9 +131,4 @@ class OwnQuestionsMixin(QWidget):
         dialog.deleteLater()
 
     def _problem(self, title: str, exc: Exception) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(str(exc))
-        box.exec()
+        show_error(self, exc, title)

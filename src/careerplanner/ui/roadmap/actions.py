@@ -10,36 +10,23 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from careerplanner.services import roadmap
 from careerplanner.store import Store
 from careerplanner.ui import undo
+from careerplanner.ui.errors import show_error
 from careerplanner.ui.events import AppEvents
 from careerplanner.vocab import TutorialStatus
 
 
-def show_problem(parent: QWidget | None, title: str, exc: Exception) -> None:
-    from careerplanner.store.backup import is_write_problem
-
-    if is_write_problem(exc):
-        from careerplanner.ui.errors import show_write_failed
-
-        show_write_failed(exc, parent)
-        return
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(str(exc) if isinstance(exc, roadmap.RoadmapError) else f"{title}: {exc}")
-    box.exec()
-
-
 def guarded(parent: QWidget | None, title: str, action: Callable[[], Any]) -> bool:
-    """Run ``action``; on failure tell the user and return False (nothing is lost)."""
+    """Run ``action``; on failure tell the user (``show_error``: an expected failure in
+    words, a bug logged and shown as one) and return False (nothing is lost)."""
     try:
         action()
-    except Exception as exc:  # a clear message instead of a traceback
-        show_problem(parent, title, exc)
+    except Exception as exc:
+        show_error(parent, exc, title)
         return False
     return True
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QMessageBox,
     QProgressBar,
     QToolButton,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from careerplanner.services.catalog import SkillItem
 from careerplanner.services.progress import Progress
 from careerplanner.services.skills import Gap
+from careerplanner.ui.errors import show_error
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.table_model import RowsTableModel
 from careerplanner.ui.kit.widgets import tooltip
@@ -33,16 +33,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def guarded(parent: QWidget | None, title: str, action: Callable[[], Any]) -> bool:
-    """Run ``action``; on failure tell the user in plain words and return False."""
+    """Run ``action``; on failure tell the user (``show_error``: an expected failure in
+    words, a bug logged and shown as one) and return False."""
     try:
         action()
-    except Exception as exc:  # a clear message instead of a traceback
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(str(exc) or title)
-        box.exec()
+    except Exception as exc:
+        show_error(parent, exc, title)
         return False
     return True
 
