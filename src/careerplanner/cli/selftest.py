@@ -9,6 +9,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from types import TracebackType
 
 from careerplanner import APP_DISPLAY_NAME, __version__, log
 from careerplanner.cli import display
@@ -18,9 +19,18 @@ _log = logging.getLogger(__name__)
 
 def self_test(data_dir: Path) -> int:
     """Open the data, build the window and every tab, and report: ``SELFTEST OK ...`` and
-    0, or ``SELFTEST FAILED: ...`` and 1 (a bug's traceback goes to the log)."""
+    0, or ``SELFTEST FAILED: ...`` and 1. A tab that shows an error in its place, or an
+    exception that escapes a slot, fails it too; a bug's traceback goes to the log."""
     display.use_display_or_offscreen()
     problems: list[str] = []
+    escaped: list[str] = []
+    failures: dict[str, str] = {}
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        _log.error("self-test: an exception escaped a slot", exc_info=(kind, exc, tb))
+        escaped.append(f"{kind.__name__}: {exc}")
+
+    previous_hook = sys.excepthook
     try:
         from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
@@ -32,6 +42,7 @@ def self_test(data_dir: Path) -> int:
                 problems.append(message)
 
         qInstallMessageHandler(handler)
+        sys.excepthook = hook
         from careerplanner.services import catalog
         from careerplanner.store import current_version
         from careerplanner.ui import create_main_window
@@ -40,6 +51,7 @@ def self_test(data_dir: Path) -> int:
         tabs = window.build_all_tabs()
         for tab in tabs:
             tab.build_deferred()
+        failures = window.tab_failures()  # shown in the tab's place; the details are logged
         window.show()
         from PySide6.QtWidgets import QApplication
 
@@ -47,7 +59,6 @@ def self_test(data_dir: Path) -> int:
         info = catalog.path_info(window.store, window.path_id)
         window.close()
         window.store.close()
-        qInstallMessageHandler(None)
     except Exception as exc:
         from careerplanner.errors import UserError
 
@@ -59,6 +70,18 @@ def self_test(data_dir: Path) -> int:
             _log.error("self-test: %s", exc, exc_info=exc)
             print(f"SELFTEST FAILED: {type(exc).__name__}: {exc}. {log.where_text()}",
                   file=sys.stderr)  # fmt: skip
+        return 1
+    finally:
+        if sys.excepthook is hook:
+            sys.excepthook = previous_hook
+            qInstallMessageHandler(None)
+    if failures or escaped:
+        for name, what in failures.items():
+            print(f"SELFTEST FAILED: the {name} tab could not be shown: {what}",
+                  file=sys.stderr)  # fmt: skip
+        for what in escaped:
+            print(f"SELFTEST FAILED: an error escaped: {what}", file=sys.stderr)
+        print(log.where_text(), file=sys.stderr)
         return 1
     if problems:
         for message in problems:

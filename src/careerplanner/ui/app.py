@@ -72,19 +72,21 @@ def run_gui(data_dir: Path) -> int:
             "Close it, then start again.",
         )
         return 1
+    shown: list[MainWindow] = []  # the parent of error dialogs, once there is one
+    previous = install_error_hook(lambda: shown[0] if shown else None)
     try:
         window = open_window(data_dir)
         if window is None:
             return 1
+        shown.append(window)
         guard.activated.connect(window.bring_to_front)
-        previous = install_error_hook(lambda: window)
         _log.info("window open on %s", data_dir)
         window.show()
         code = app.exec()
-        sys.excepthook = previous
         window.store.close()
         return int(code)
     finally:
+        sys.excepthook = previous
         guard.release()
 
 

@@ -122,7 +122,7 @@ class BugDialog(QDialog):
     def __init__(self, parent: QWidget | None, exc: BaseException, title: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("bug_dialog")
-        self.setWindowTitle(f"{APP_DISPLAY_NAME}: an unexpected error")
+        self.setWindowTitle("An unexpected error")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.details = bug_details(exc, title)
         self.more = 0

@@ -33,6 +33,9 @@ class BaseTab(QWidget):
         self.path_id = path_id
         self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = []
         self._stale = False
+        #: Given the exception when ``refresh()`` raises in ``refresh_safely`` (the window
+        #: then shows it in the tab's place); while None, the exception propagates.
+        self.on_failure: Callable[[BaseException], None] | None = None
         self.listen(events.path_changed, self._on_path_changed)
         self.listen(events.data_replaced, self.request_refresh)
 
@@ -57,16 +60,32 @@ class BaseTab(QWidget):
         every click fast however many tabs have been opened.
         """
         if self.isVisible():
-            self._stale = False
-            self.refresh()
+            self.refresh_safely()
         else:
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
-            self._stale = False
-            self.refresh()
+            self.refresh_safely()
         super().showEvent(event)
+
+    @property
+    def stale(self) -> bool:
+        """Something the tab shows changed since it last refreshed."""
+        return self._stale
+
+    def refresh_safely(self) -> bool:
+        """``refresh()``; when it raises, hand the exception to ``on_failure`` (the window
+        shows it in the tab's place, and the other tabs go on working) and return False."""
+        self._stale = False
+        try:
+            self.refresh()
+        except Exception as exc:
+            if self.on_failure is None:
+                raise
+            self.on_failure(exc)
+            return False
+        return True
 
     def refresh(self) -> None:
         """Reload everything shown from the services (every tab overrides this)."""
