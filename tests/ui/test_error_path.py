@@ -247,3 +247,22 @@ def test_about_names_the_log_folder(
     assert str(log_dir) in [lab.text() for lab in dialog.findChildren(QLabel)]
     qtbot.mouseClick(dialog.log_button, Qt.MouseButton.LeftButton)
     assert [u.toLocalFile() for u in opened] == [str(log_dir)]
+
+
+def test_a_bug_while_opening_the_data_is_shown_and_the_start_ends_cleanly(
+    qtbot: QtBot, data_dir: Path, log_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    import careerplanner.ui
+    from careerplanner.ui.app import open_window
+
+    def broken(*_args: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(careerplanner.ui, "create_main_window", broken)
+    assert open_window(data_dir) is None
+    assert request.node.shown_dialogs == [
+        "Opening the data: RecursionError: maximum recursion depth exceeded"
+    ]
+    assert "Traceback" not in capsys.readouterr().err
+    assert "in broken" in _log_text(log_dir)

@@ -103,8 +103,11 @@ def bug_details(exc: BaseException, title: str = "") -> str:
         f"{APP_DISPLAY_NAME} {__version__}, Python {platform.python_version()}, "
         f"PySide6 {pyside_version}, {platform.platform()}"
     )
-    trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return f"{head}\n{'While: ' + title + chr(10) if title else ''}{trace}".rstrip()
+    lines = [head]
+    if title:
+        lines.append(f"While: {title}")
+    lines.append("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    return "\n".join(lines).rstrip()
 
 
 def log_bug(exc: BaseException, title: str = "") -> None:

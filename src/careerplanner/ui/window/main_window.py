@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,8 @@ from careerplanner.ui.window.tab_host import TabFactory, TabHost, TabUnavailable
 
 if TYPE_CHECKING:
     from careerplanner.ui.window.app_dialogs import AboutDialog, SettingsDialog, ShortcutsDialog
+
+_log = logging.getLogger(__name__)
 
 
 def _tab_factories() -> list[tuple[str, str, Callable[[], TabFactory]]]:
@@ -356,12 +359,14 @@ class MainWindow(QMainWindow):
         try:
             self._flush_tabs()
         except Exception as exc:  # a full disk must not stop the window closing
+            _log.warning("closing: the last edit was not saved", exc_info=exc)
             self.statusBar().showMessage(f"Could not save your last edit: {exc}")
         if self.data_actions is not None:
             self.data_actions.on_close()
         try:
             self.save_window_state()
         except Exception as exc:  # a full disk must not stop the window closing
+            _log.warning("closing: the window layout was not saved", exc_info=exc)
             self.statusBar().showMessage(f"Could not save the window layout: {exc}")
         for host in self._hosts:
             if host.tab is not None:
