@@ -3,7 +3,7 @@
 
     python3 dev.py start [APP ARGS]    create .venv if needed, install, start the app
     python3 dev.py test [PYTEST ARGS]  create .venv if needed, install, run the whole test suite
-    python3 dev.py lint                ruff and mypy, as configured in pyproject.toml
+    python3 dev.py lint                ruff, mypy and import-linter, as configured in pyproject.toml
 
 The virtual environment lives in .venv/ and is reinstalled only when pyproject.toml
 changes.
@@ -17,6 +17,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -44,11 +45,31 @@ def ensure_venv(extras: str) -> Path:
     spec = (ROOT / "pyproject.toml").read_bytes() + extras.encode()
     digest = hashlib.sha256(spec).hexdigest()
     if not stamp.exists() or stamp.read_text().strip() != digest:
-        print(f"dev.py: installing Career Planner{extras} and its dependencies", flush=True)
-        run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-        run([python, "-m", "pip", "install", "--quiet", "-e", f".{extras}"])
+        log = VENV / "install.log"
+        print(
+            f"dev.py: installing Career Planner{extras} and its dependencies "
+            f"(a minute or two the first time; details in {log.relative_to(ROOT)})",
+            flush=True,
+        )
+        with log.open("w", encoding="utf-8") as out:
+            for step in (["--upgrade", "pip"], ["-e", f".{extras}"]):
+                _quiet([python, "-m", "pip", "install", "--quiet", *step], out, log)
         stamp.write_text(digest)
+        print("dev.py: ready", flush=True)
     return python
+
+
+def _quiet(cmd: list[object], out: TextIO, log: Path) -> None:
+    """Run a set-up step with its output in the log; show the log's end only on failure
+    (pip and setuptools print warnings on success that read like errors)."""
+    out.write(f"$ {' '.join(map(str, cmd))}\n")
+    out.flush()
+    code = subprocess.call([str(c) for c in cmd], cwd=ROOT, stdout=out, stderr=out)
+    if code != 0:
+        out.close()
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
+        print("\n".join(tail), file=sys.stderr)
+        sys.exit(f"dev.py: setting up failed (exit {code}); the whole output is in {log}")
 
 
 def run(cmd: list[object], env: dict[str, str] | None = None) -> None:
@@ -75,6 +96,7 @@ def main(argv: list[str]) -> int:
     run([python, "-m", "ruff", "check", *targets])
     run([python, "-m", "ruff", "format", "--check", *targets])
     run([python, "-m", "mypy"])
+    run([python, "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()"])
     return 0
 
 

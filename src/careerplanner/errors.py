@@ -5,7 +5,8 @@ valid pack or export, a full disk, a read-only or locked folder, a setting out o
 Its ``str()`` is a complete message for the user, so the window shows it as a plain
 message and the command line prints it on one line. Anything else that escapes is a bug:
 it is logged with its traceback and shown as one (``careerplanner.ui.errors``,
-``careerplanner.cli``).
+``careerplanner.cli``). An error class that marks a programming error (a store used after
+it was closed) derives from ``RuntimeError`` instead.
 
 This module sits below every layer (no Qt, no Peewee), so that ``content``, ``store``,
 ``services`` and ``export`` can all derive their errors from it.

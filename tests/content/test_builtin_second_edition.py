@@ -4,7 +4,9 @@ Checks what issue-level promises depend on: 4 phases of 8 tutorials, at least fo
 track, the swaps of version 2, phase 4's order, corrected hours and links, the seed's
 questions unchanged and first, 24 more marked beyond the source, an outline and
 preparing tutorials for every question, and every focus point of every seed question
-prepared by at least one tutorial that says so in its description.
+prepared by at least one tutorial that says so in its description. It also pins the
+corrections of the expert review, so a wrong figure cannot come back unnoticed, and the
+one spelling (American, like the source document) of our own text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from careerplanner.content import CareerPathPack, load_builtin_pack, load_pack
+from careerplanner.content.builtin import builtin_pack_file
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "ai-ml-architect-v1.yaml"
 
@@ -56,18 +59,40 @@ def test_ids_are_unique_within_every_kind(pack: CareerPathPack) -> None:
         assert len(ids) == len(set(ids)), kind
 
 
-def test_version_2_swaps_three_tutorials_and_keeps_every_other_id(
+def test_version_2_swaps_four_tutorials_and_keeps_every_other_id(
     pack: CareerPathPack, v1: CareerPathPack
 ) -> None:
     old, new = {t.id for t in v1.tutorials}, {t.id for t in pack.tutorials}
-    assert old - new == {"ray-tune", "full-stack-deep-learning", "kubernetes-autoscaling"}
-    assert new - old == {"llm-inference-handbook", "mcp-architecture", "nist-ai-rmf"}
+    assert old - new == {
+        "ray-tune",
+        "full-stack-deep-learning",
+        "kubernetes-autoscaling",
+        "prometheus-monitoring",
+    }
+    assert new - old == {
+        "llm-inference-handbook",
+        "mcp-architecture",
+        "nist-ai-rmf",
+        "google-recsys-course",
+    }
     assert [p.id for p in pack.phases] == [p.id for p in v1.phases]
     assert [s.id for s in pack.skills] == [s.id for s in v1.skills]
     assert [b.id for b in pack.reading] == [b.id for b in v1.reading]
     phase_of = {t.id: p.id for p in pack.phases for t in p.tutorials}
     assert phase_of["google-sre-book"] == "ml-platforms-at-scale"  # moved from phase 4
     assert phase_of["llm-inference-handbook"] == "ml-platforms-at-scale"
+    # The recommendation course takes Prometheus's place in phase 3; the SRE book, whose
+    # monitoring and alerting chapters replace it, counts for the monitoring track.
+    assert phase_of["google-recsys-course"] == "ml-platforms-at-scale"
+    skill_of = {t.id: t.skill for t in pack.tutorials}
+    assert (skill_of["google-recsys-course"], skill_of["google-sre-book"]) == (
+        "system-design",
+        "cloud-devops",
+    )
+    # Rules of ML sits beside the technical-debt paper; Spark opens the data phase.
+    foundations = [t.id for t in pack.phases[0].tutorials]
+    assert foundations.index("rules-of-ml") == foundations.index("hidden-technical-debt-ml") + 1
+    assert pack.phases[1].tutorials[0].id == "spark-sql-guide"
 
 
 def test_phase_4_runs_patterns_rag_evaluation_agents_mcp_security(pack: CareerPathPack) -> None:
@@ -99,6 +124,27 @@ def test_corrected_hours_links_and_descriptions(pack: CareerPathPack) -> None:
     assert "enriched" not in medallion and "business-level" in medallion
     assert "EU AI Act" in t["nist-ai-rmf"].description
     assert "Generative AI Profile" in t["nist-ai-rmf"].description
+    assert "digital-strategy.ec.europa.eu" in t["nist-ai-rmf"].description
+    # Airflow 3: cron schedules make no data interval and catch-up is off by default.
+    assert "no longer creates a data interval" in t["airflow-orchestration"].description
+    assert "catch-up is off by default" in t["airflow-orchestration"].description
+    # MCP 2026-07-28: stateless; sampling deprecated; elicitation the client feature left.
+    mcp = t["mcp-architecture"].description
+    assert "stateless" in mcp and "elicitation" in mcp and "sampling, roots and logging" in mcp
+    assert "Authorization" in mcp and "sampling back" not in mcp
+    owasp = t["owasp-llm-top-10"]
+    assert "2026" in owasp.url and "2026 edition" in owasp.title
+    assert "Agentic Applications" in owasp.description
+    assert "item IDs" in t["llm-patterns"].description  # semantic caching can be wrong
+    sre = t["google-sre-book"]
+    assert sre.hours == 16 and "workbook/alerting-on-slos" in sre.description
+    kafka = t["kafka-streaming"].description
+    assert "KRaft" in kafka and "grace periods" in kafka and "exactly-once" in kafka
+    assert "every programmer should" in t["system-design-primer"].description
+    assert "OpenTofu" in t["terraform-get-started"].description
+    assert "deletion vectors" in t["delta-lake-docs"].description
+    handbook = t["llm-inference-handbook"].description
+    assert "disaggregation" in handbook and "speculative decoding" in handbook
     for x in pack.tutorials:
         assert x.url.startswith("https://"), x.id
         assert len(x.description) >= 80, x.id
@@ -221,3 +267,86 @@ def test_reading_list_notes(pack: CareerPathPack) -> None:
     assert "article" in notes["mlops-continuous-delivery"].lower()
     assert pack.reading[4].id == "mlops-continuous-delivery"  # the fifth entry
     assert "Catherine Nelson" in notes["building-ml-pipelines"]
+
+
+# Corrections of the expert review of the second edition, pinned in the outlines: what a
+# corrected point must say, and the wrong version that must not come back.
+REVIEWED_OUTLINES = {
+    "realtime-inference-10k-rps": (
+        ["p99 under 100 ms", "99% of requests under 100 ms"],
+        ["99.9% of requests under 100 ms"],
+    ),
+    "model-versioning-rollback": (["@champion", "deprecated since 2.9"], ["alias or stage"]),
+    "medallion-architecture": (
+        ["Features in bronze — none:", "casting happens on the way to silver"],
+        ["none beyond parsing"],
+    ),
+    "personal-data-in-ml": (
+        ["deletion vectors", "REORG TABLE", "change-data-feed"],
+        ["only hides rows"],
+    ),
+    "reproducible-training-data": (
+        ["transaction log", "after 30 days", "5 days"],
+        ["reaches back only as long"],
+    ),
+    "rag-ingestion-pipeline": (
+        ["~3 billion tokens", "a few hundred dollars"],
+        ["take hours and real money"],
+    ),
+    "llm-serving-platform": (
+        ["~320 KB", "~125", "H200", "speculative decoding"],
+        ["four 80 GB GPUs with tensor parallelism to leave"],
+    ),
+    "serving-cost-reduction": (["strict threshold", "batch APIs", "reasoning effort"], []),
+    "llm-app-evaluation": (["true-negative rates"], ["until they agree"]),
+    "streaming-feature-pipeline": (["checkpoints", "de-duplicate by event id"], []),
+    "ai-governance": (["February 2025", "2 December 2027", "August 2028", "ISO/IEC 42001"], []),
+    "tool-using-agent-design": (["OAuth token", "tool poisoning"], []),
+    "ml-observability": (["OpenTelemetry", "0.1–0.25"], ["0.2 is"]),
+    "rag-assistant-design": (["int8", "rescoring"], []),
+    "fraud-detection-design": (["120 days"], []),
+    "metrics-and-business-kpis": (["P(churn) > 5/100 = 0.05"], []),
+    "build-vs-buy": (["OpenTofu"], []),
+}
+
+
+def test_the_review_corrections_hold(pack: CareerPathPack) -> None:
+    questions = {q.id: q for q in pack.questions}
+    for qid, (present, absent) in REVIEWED_OUTLINES.items():
+        outline = " ".join(questions[qid].outline)
+        for words in present:
+            assert words in outline, (qid, words)
+        for words in absent:
+            assert words not in outline, (qid, words)
+    # A recommendation design is prepared first by the course that teaches it.
+    assert questions["recommendation-system-design"].prepares[0] == "google-recsys-course"
+    assert "sklearn-model-selection" in questions["recommendation-system-design"].prepares
+
+
+PSI_LEVEL = re.compile(r"\b0\.\d+")
+
+
+def test_psi_thresholds_follow_one_convention(pack: CareerPathPack) -> None:
+    """Below 0.1 stable, 0.1–0.25 investigate, above 0.25 act: stated once, used everywhere."""
+    points = [p for q in pack.questions for p in q.outline if "PSI" in p]
+    assert len(points) >= 2
+    for point in points:
+        assert set(PSI_LEVEL.findall(point)) <= {"0.1", "0.25"}, point
+    assert sum("below 0.1 stable" in p for p in points) == 1
+
+
+BRITISH = re.compile(
+    r"\b(?:\w*(?:quant|optim|organ|util|material|minim|random|memor|pseudonym|priorit"
+    r"|summar|recogn|special|standard|normal|author|visual|initial|serial|parallel)"
+    r"is(?:e|ed|es|ing|ation|ations)"
+    r"|\w*(?:behaviour|colour|favour|neighbour)\w*|catalogues?"
+    r"|labell(?:ed|ing)|modell(?:ed|ing)|cancell(?:ed|ing)|travell(?:ed|ing)|signall(?:ed|ing)"
+    r"|licences?|practise[sd]?|towards|analys(?:e|ed|es|ing)|centre|defence|judgement|programme"
+    r"|distils?|fulfils?|enrols?)\b",
+    re.IGNORECASE,
+)
+
+
+def test_our_text_has_one_spelling_american_like_the_source() -> None:
+    text = builtin_pack_file().read_text(encoding="utf-8")
+    assert not sorted(set(BRITISH.findall(text)))

@@ -17,6 +17,7 @@ NEW_MATERIAL = (
     "LLM Inference Handbook (BentoML)",
     "Model Context Protocol: Architecture Overview",
     "NIST AI Risk Management Framework and its Generative AI Profile",
+    "Recommendation Systems (Google for Developers)",
     # Questions beyond the source document, one per category.
     "Design a retrieval-augmented generation (RAG) assistant over 5 million internal documents",
     "How do you prevent training-serving skew?",
@@ -40,6 +41,7 @@ def test_markdown_lists_the_new_material(store: Store, tmp_path: Path) -> None:
     for item in NEW_MATERIAL:
         assert item in text, item
     assert "Ray Tune" not in text and "Full Stack Deep Learning" not in text
+    assert "Prometheus Monitoring and Alerting" not in text
     assert text.count("\n- **") == 32  # every question of the bank
 
 

@@ -73,6 +73,7 @@ def test_export_then_import_gives_the_same_pack(store: Store, tmp_path: Path) ->
 
     from careerplanner.store import open_store
 
+    store.close()  # one store is open at a time
     fresh = open_store(tmp_path / "fresh.sqlite3")
     result = packs.import_pack_file(fresh, out)
     assert catalog.path_info(fresh, result.path_id).tutorial_count == 33

@@ -106,7 +106,11 @@ def test_schedule_from_the_store_leaves_out_done_and_skipped(store: Store) -> No
     assert len(scheduled) == 30
     assert s.weeks[0].items[0].ref_id == ids[2]  # roadmap order
     book = m.Book.select().first()
-    assert plan.set_book_status(store, book.id, BookStatus.READ) == BookStatus.TO_READ
+    marked = plan.set_book_status(store, book.id, BookStatus.READ)
+    assert marked.undo is not None
+    marked.undo()
+    assert m.Book.get_by_id(book.id).status == BookStatus.TO_READ
+    plan.set_book_status(store, book.id, BookStatus.READ)
     assert len(plan.unread_books(store, path_id)) == 4
     with pytest.raises(plan.PlanError, match="before the start"):
         plan.save_settings(store, path_id, PlanSettings(start_date=MONDAY,

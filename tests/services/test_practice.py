@@ -9,7 +9,7 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 
 from careerplanner.content import parse_pack
-from careerplanner.services import practice
+from careerplanner.services import changes, practice
 from careerplanner.services import practice_questions as questions
 from careerplanner.services.packs import ensure_builtin_pack, install_pack
 from careerplanner.store import Store
@@ -53,7 +53,8 @@ def test_rating_schedules_like_fsrs_and_logs_the_attempt(store: Store, path_id: 
     review = practice.rate(
         store, q.id, 3, covered_points=[q.focus_points[0], q.focus_points[2]],
         duration_s=612.5, answer="Offline store in the lake...", now=NOW,
-    )  # fmt: skip
+    ).value  # fmt: skip
+    assert review is not None
     expected, _ = _fsrs().review_card(Card(card_id=q.id, due=NOW), Rating.Good, NOW)
     row = practice.question(store, q.id, NOW)
     assert row.due == expected.due and row.due > NOW
@@ -88,12 +89,16 @@ def test_undo_restores_the_exact_state_and_removes_the_attempt(store: Store, pat
     practice.rate(store, q.id, 1, now=NOW)
     practice.save_draft(store, q.id, "my draft")
     before = m.Question.select().where(m.Question.id == q.id).dicts().get()
-    review = practice.rate(store, q.id, 3, answer="my draft", now=NOW + timedelta(days=1))
+    rated = practice.rate(store, q.id, 3, answer="my draft", now=NOW + timedelta(days=1))
+    review = rated.value
+    assert review is not None and rated.changes == changes.questions(q.id)
     assert m.Question.get_by_id(q.id).draft == ""
-    practice.undo_review(store, review)
+    assert rated.undo is not None
+    undone = rated.undo()
     assert m.Question.select().where(m.Question.id == q.id).dicts().get() == before
     assert [a.rating for a in practice.attempts(store, q.id)] == [1]
-    practice.redo_review(store, review)
+    assert undone.undo is not None
+    undone.undo()
     assert [(a.id, a.rating) for a in practice.attempts(store, q.id)][-1] == (review.attempt_id, 3)
     assert m.Question.get_by_id(q.id).card == review.after.card
 
@@ -131,7 +136,8 @@ def test_own_questions_add_edit_delete(store: Store, path_id: int) -> None:
         store,
         path_id,
         questions.QuestionDraft("Behavioural", "  Tell me about a failure  ", "", ("A", " ", "B")),
-    )
+    ).value
+    assert qid is not None
     row = practice.question(store, qid)
     assert row.custom and row.key.startswith("own-") and row.text == "Tell me about a failure"
     assert row.focus_points == ("A", "B")
@@ -153,7 +159,7 @@ def test_own_questions_add_edit_delete(store: Store, path_id: int) -> None:
     deleted = questions.delete_question(store, qid)
     assert all(r.id != qid for r in practice.question_bank(store, path_id))
     assert not m.Attempt.select().where(m.Attempt.question == qid).exists()
-    assert questions.restore_question(store, deleted) == qid
+    assert deleted.undo is not None and deleted.undo().value == qid
     assert practice.question(store, qid, NOW) == before
     assert practice.attempts(store, qid) == history
 
@@ -163,7 +169,8 @@ def test_own_questions_survive_a_pack_update(store: Store, mini_pack_text: str) 
     path_id = install_pack(store, pack).path_id
     qid = questions.add_question(
         store, path_id, questions.QuestionDraft("Mine", "Why?", "", ("x",))
-    )
+    ).value
+    assert qid is not None
     install_pack(store, parse_pack(mini_pack_text.replace("Design a thing?", "Changed?").encode()))
     assert [r.text for r in practice.question_bank(store, path_id)] == ["Changed?", "Why?"]
     assert practice.question(store, qid).focus_points == ("x",)

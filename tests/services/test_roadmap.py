@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from careerplanner.content import parse_pack
-from careerplanner.services import catalog, packs, progress, roadmap
+from careerplanner.services import catalog, changes, packs, progress, roadmap
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.vocab import TutorialStatus
@@ -51,10 +51,19 @@ def test_status_changes_record_dates(store: Store, path_id: int) -> None:
 def test_undo_restores_the_exact_previous_state(store: Store, path_id: int) -> None:
     t2 = _id("t2")
     roadmap.set_status(store, t2, TutorialStatus.IN_PROGRESS, today=D1)
-    before, after = roadmap.set_status(store, t2, TutorialStatus.DONE, today=D2)
-    roadmap.restore_state(store, before)
+    before = roadmap.state(store, t2)
+    done = roadmap.set_status(store, t2, TutorialStatus.DONE, today=D2)
+    after = roadmap.state(store, t2)
+    assert done.value == after and done.changes == changes.tutorials(t2)
+    assert done.undo is not None
+    undone = done.undo()
     assert roadmap.state(store, t2) == before
-    roadmap.restore_state(store, after)
+    assert undone.undo is not None
+    redone = undone.undo()
+    assert roadmap.state(store, t2) == after and redone.undo is not None
+    # Setting the status it already has changes nothing and offers nothing to undo.
+    again = roadmap.set_status(store, t2, TutorialStatus.DONE, today=D3)
+    assert again.changes.empty and again.undo is None
     assert roadmap.state(store, t2) == after
 
 
@@ -80,7 +89,8 @@ def test_notes_and_links_are_kept(store: Store, path_id: int) -> None:
     t1 = _id("t1")
     roadmap.set_notes(store, t1, "Ünïcode 🚀 <b>not bold</b>")
     assert catalog.tutorial(store, t1).notes == "Ünïcode 🚀 <b>not bold</b>"  # type: ignore[union-attr]
-    link = roadmap.add_link(store, t1, "Slides", "https://example.org/slides")
+    link = roadmap.add_link(store, t1, "Slides", "https://example.org/slides").value
+    assert link is not None
     roadmap.add_link(store, t1, "", "http://example.org/video")
     assert [(x.title, x.url) for x in roadmap.links(store, t1)] == [
         ("Slides", "https://example.org/slides"),
@@ -88,8 +98,13 @@ def test_notes_and_links_are_kept(store: Store, path_id: int) -> None:
     ]
     roadmap.update_link(store, link.id, "Deck", "https://example.org/deck")
     assert roadmap.links(store, t1)[0].title == "Deck"
-    roadmap.remove_link(store, link.id)
+    before = roadmap.links(store, t1)
+    removed = roadmap.remove_link(store, link.id)
     assert len(roadmap.links(store, t1)) == 1
+    assert removed.undo is not None
+    removed.undo()  # undo puts it back with its id, at its place
+    assert roadmap.links(store, t1) == before
+    roadmap.remove_link(store, link.id)
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "example.org"):
         with pytest.raises(roadmap.RoadmapError, match="http"):
             roadmap.add_link(store, t1, "x", bad)
@@ -99,7 +114,8 @@ def test_own_tutorials_add_edit_delete_and_restore(store: Store, path_id: int) -
     phase = m.Phase.get(m.Phase.key == "two")
     skill = m.Skill.get(m.Skill.key == "beta")
     draft = roadmap.TutorialDraft(phase.id, "  My course  ", skill.id, 2, 6.5, "https://x.org", "d")
-    tid = roadmap.add_tutorial(store, path_id, draft)
+    tid = roadmap.add_tutorial(store, path_id, draft).value
+    assert tid is not None
     phases = catalog.roadmap(store, path_id)
     mine = phases[1].tutorials[-1]
     assert (mine.id, mine.title, mine.custom, mine.skill_name, mine.hours) == (
@@ -115,7 +131,8 @@ def test_own_tutorials_add_edit_delete_and_restore(store: Store, path_id: int) -
     roadmap.add_link(store, tid, "L", "https://l.org")
     deleted = roadmap.delete_tutorial(store, tid)
     assert catalog.tutorial(store, tid) is None
-    roadmap.restore_tutorial(store, deleted)
+    assert deleted.undo is not None
+    deleted.undo()
     back = catalog.tutorial(store, tid)
     assert back is not None and (back.title, back.status, back.finished_on) == (
         "Renamed",

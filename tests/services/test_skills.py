@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from careerplanner.content import parse_pack
-from careerplanner.services import packs, roadmap, skills
+from careerplanner.services import changes, packs, roadmap, skills
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.vocab import TutorialStatus
@@ -32,13 +32,23 @@ def _tutorial(key: str) -> int:
     return int(m.Tutorial.get(m.Tutorial.key == key).id)
 
 
-def test_levels_and_topics_are_stored_and_return_the_previous_value(
+def test_levels_and_topics_are_stored_and_undo_to_the_previous_value(
     store: Store, path_id: int
 ) -> None:
     alpha = _skill("alpha")
-    assert skills.set_level(store, alpha, 3) == 0
-    assert skills.set_level(store, alpha, 1) == 3
-    assert skills.set_topic(store, _topic("a2"), True) is False
+    first = skills.set_level(store, alpha, 3)
+    assert first.changes == changes.SKILLS and first.undo is not None
+    skills.set_level(store, alpha, 1)
+    assert skills.set_level(store, alpha, 1).undo is None  # nothing changed
+    ticked = skills.set_topic(store, _topic("a2"), True)
+    assert ticked.undo is not None
+    undone = ticked.undo()
+    assert not [t for t in skills.assessment(store, path_id)[0].topics if t.checked]
+    assert undone.undo is not None
+    undone.undo()  # the undo of the undo ticks it again
+    first.undo()  # back to 0 from wherever it is
+    assert skills.current_levels(store, path_id)["alpha"] == 0
+    skills.set_level(store, alpha, 1)
     items = {s.key: s for s in skills.assessment(store, path_id)}
     assert items["alpha"].level == 1
     assert [t.checked for t in items["alpha"].topics] == [False, True]
@@ -58,11 +68,11 @@ def test_levels_outside_the_scale_are_refused(store: Store, path_id: int) -> Non
 def test_snapshots_keep_levels_topics_and_note_newest_first(store: Store, path_id: int) -> None:
     skills.set_level(store, _skill("alpha"), 1)
     skills.set_topic(store, _topic("a1"), True)
-    first = skills.save_snapshot(store, path_id, "  Start  ", now=T1)
+    first = skills.save_snapshot(store, path_id, "  Start  ", now=T1).value
     skills.set_level(store, _skill("alpha"), 3)
     skills.set_level(store, _skill("beta"), 2)
     skills.set_topic(store, _topic("b1"), True)
-    second = skills.save_snapshot(store, path_id, now=T2)
+    second = skills.save_snapshot(store, path_id, now=T2).value
 
     assert first.note == "Start"
     assert dict(first.levels) == {"alpha": 1, "beta": 0}
@@ -78,10 +88,11 @@ def test_snapshots_keep_levels_topics_and_note_newest_first(store: Store, path_i
 
 
 def test_deleting_and_restoring_a_snapshot(store: Store, path_id: int) -> None:
-    shot = skills.save_snapshot(store, path_id, "keep me", now=T1)
-    kept_path, kept = skills.delete_snapshot(store, shot.id)
+    shot = skills.save_snapshot(store, path_id, "keep me", now=T1).value
+    deleted = skills.delete_snapshot(store, shot.id)  # type: ignore[union-attr]
     assert skills.snapshots(store, path_id) == []
-    skills.restore_snapshot(store, kept_path, kept)
+    assert deleted.undo is not None
+    deleted.undo()
     assert skills.snapshots(store, path_id) == [shot]
     with pytest.raises(skills.SkillsError):
         skills.delete_snapshot(store, 9999)
@@ -100,7 +111,8 @@ def test_history_gives_each_skill_its_levels_oldest_first(store: Store, path_id:
 
 
 def test_a_skill_missing_from_an_old_snapshot_reads_as_none(store: Store, path_id: int) -> None:
-    shot = skills.save_snapshot(store, path_id, now=T1)
+    shot = skills.save_snapshot(store, path_id, now=T1).value
+    assert shot is not None
     m.Snapshot.update(levels='{"alpha": 2}').where(m.Snapshot.id == shot.id).execute()
     again = skills.snapshot(store, shot.id)
     assert again is not None

@@ -38,9 +38,14 @@ from careerplanner.vocab import BookStatus, TutorialStatus
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "ai-ml-architect-v1.yaml"
 T0 = datetime(2026, 1, 12, 18, 0, tzinfo=timezone.utc)
-REMOVED_WITH_STATE = {"ray-tune", "full-stack-deep-learning"}
+REMOVED_WITH_STATE = {"ray-tune", "full-stack-deep-learning", "prometheus-monitoring"}
 REMOVED_UNTOUCHED = "kubernetes-autoscaling"
-NEW_TUTORIALS = {"llm-inference-handbook", "mcp-architecture", "nist-ai-rmf"}
+NEW_TUTORIALS = {
+    "llm-inference-handbook",
+    "mcp-architecture",
+    "nist-ai-rmf",
+    "google-recsys-course",
+}
 
 
 def _tid(key: str) -> int:
@@ -82,6 +87,12 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
     roadmap.set_status(store, _tid("ray-tune"), TutorialStatus.DONE, today=date(2025, 12, 15))
     roadmap.set_notes(store, _tid("ray-tune"), "ASHA saved half the budget.")
     roadmap.add_link(store, _tid("full-stack-deep-learning"), "Lecture 9", "https://example.org/9")
+    roadmap.set_status(
+        store, _tid("prometheus-monitoring"), TutorialStatus.IN_PROGRESS, date(2025, 12, 10)
+    )
+    roadmap.set_notes(store, _tid("prometheus-monitoring"), "Histograms for p99.")
+    # Moved between phases in version 2: rules-of-ml to phase 1, Spark to phase 2.
+    roadmap.set_status(store, _tid("rules-of-ml"), TutorialStatus.DONE, today=date(2025, 11, 20))
     phases = {p.key: p.id for p in m.Phase.select().where(m.Phase.path == path_id)}
     skill_ids = {s.key: s.id for s in m.Skill.select().where(m.Skill.path == path_id)}
     own_a = roadmap.add_tutorial(
@@ -96,7 +107,7 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
             "https://example.org/runbook",
             "Internal.",
         ),
-    )
+    ).value
     own_b = roadmap.add_tutorial(
         store,
         path_id,
@@ -107,7 +118,8 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
             1,
             2.0,
         ),
-    )
+    ).value
+    assert own_a is not None and own_b is not None
     roadmap.set_status(store, own_b, TutorialStatus.DONE, today=date(2025, 12, 22))
     roadmap.add_link(store, own_b, "Slides", "https://example.org/slides")
     # Skills: levels, topics, snapshots.
@@ -157,7 +169,8 @@ def _work_on_everything(store: Any, path_id: int) -> dict[str, int]:
             "STAR",
             ("Situation", "Action", "Learned"),
         ),
-    )
+    ).value
+    assert own_q is not None
     practice.rate(store, own_q, 1, covered_points=["Situation"], now=T0)
     practice.save_draft(store, own_q, "Next time I will...")
     practice.set_timer_minutes(store, "System Design", 25)
@@ -352,6 +365,9 @@ def test_content_is_updated_in_place_around_the_state(upgraded: dict[str, Any]) 
     )
     sre = m.Tutorial.get(m.Tutorial.key == "google-sre-book")
     assert sre.phase.key == "ml-platforms-at-scale" and sre.status == TutorialStatus.DONE
+    assert sre.skill.key == "cloud-devops" and sre.hours == 16
+    rules = m.Tutorial.get(m.Tutorial.key == "rules-of-ml")
+    assert rules.phase.key == "foundations" and rules.status == TutorialStatus.DONE
     assert m.Tutorial.get(m.Tutorial.key == "terraform-get-started").hours == 3
     q = next(q for q in catalog.questions(store, path_id) if q.key == "build-vs-buy")
     assert 6 <= len(q.outline) <= 10 and q.prepares and q.last_rating == 2
@@ -368,7 +384,10 @@ def test_dropped_tutorials_with_state_are_retired_and_say_why(upgraded: dict[str
     assert m.Tutorial.get_or_none(m.Tutorial.key == REMOVED_UNTOUCHED) is None
     # Shown in the roadmap after the current tutorials of their phase, and in the plan.
     phase3 = next(p for p in catalog.roadmap(store, path_id) if p.key == "ml-platforms-at-scale")
-    assert phase3.tutorials[-1].key == "ray-tune" and phase3.tutorials[-2].custom
+    assert [t.key for t in phase3.tutorials[-2:]] == ["ray-tune", "prometheus-monitoring"]
+    assert phase3.tutorials[-3].custom
+    prometheus = phase3.tutorials[-1]
+    assert (prometheus.status, prometheus.retired) == (TutorialStatus.IN_PROGRESS, True)
     markdown = build_markdown(report.build_report(store, path_id, today=date(2026, 2, 1)))
     ray = next(line for line in markdown.splitlines() if "Ray Tune" in line)
     assert ray.startswith("- [x]") and "retired: kept because you worked on it" in ray

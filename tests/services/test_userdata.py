@@ -107,6 +107,7 @@ def test_export_import_into_an_empty_folder_export_gives_the_same_data(
     assert doc["settings"]["backup.keep_daily"] == "9"
 
     target_dir = tmp_path / "empty"
+    source.close()  # one store is open at a time
     target = open_data_dir(target_dir)
     try:
         result = userdata.import_file(target, target_dir, first, with_settings=True)
@@ -250,6 +251,7 @@ def test_state_of_another_installed_path_round_trips(
     m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.key == "t2").execute()
     file = tmp_path / "two.json"
     userdata.export_file(source, file)
+    source.close()  # one store is open at a time
     target = open_data_dir(tmp_path / "other")
     try:
         with pytest.raises(userdata.UserDataError, match="'mini-path' is not installed here"):

@@ -183,6 +183,7 @@ def test_restore_to_file_writes_a_new_database(store: Store, tmp_path: Path) -> 
     made = b.write_backup(store.db.connection(), tmp_path / "backups", "manual")
     target = tmp_path / "restored.sqlite3"
     b.restore_to_file(made.path, target)
+    store.close()  # one store is open at a time
     restored = open_store(target)
     assert m.Tutorial.select().count() == 4
     restored.close()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from windows import show_window
 
 from careerplanner import paths
-from careerplanner.services import userdata
+from careerplanner.services import changes, userdata
 from careerplanner.store import backup as files
 from careerplanner.store import current_version
 from careerplanner.store import models as m
@@ -38,7 +38,7 @@ def _reasons(data_dir: Path) -> list[str]:
 def _mark_done(window: MainWindow, count: int) -> None:
     ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.id).limit(count)]
     m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.id.in_(ids)).execute()
-    window.events.progress_changed.emit(0)
+    window.events.announce(changes.tutorials())
 
 
 def _status(window: MainWindow) -> str:
@@ -86,7 +86,7 @@ def test_restore_dialog_lists_good_backups_and_restores_the_chosen_one(
         qtbot.mouseClick(dialog.findChild(QPushButton, "restore_button"), _left())
 
     QTimer.singleShot(0, choose)
-    with qtbot.waitSignal(window.events.data_replaced):
+    with qtbot.waitSignal(window.events.changed):
         window.data_actions.restore_action.trigger()  # type: ignore[union-attr]
     assert seen["rows"] == 1  # the empty backup is not offered
     assert seen["summary"] == "AI/ML Architect: 3 of 32 tutorials done (9%)"
@@ -117,7 +117,7 @@ def test_import_replaces_the_data_and_a_bad_file_is_explained(
     exported = tmp_path / "mine.json"
     assert window.data_actions.export_to(exported)  # type: ignore[union-attr]
     _mark_done(window, 20)
-    with qtbot.waitSignal(window.events.data_replaced):
+    with qtbot.waitSignal(window.events.changed):
         assert window.data_actions.import_from(exported)  # type: ignore[union-attr]
     assert _status(window).startswith("5 of 32")
     assert "import" in _reasons(data_dir)

@@ -59,13 +59,13 @@ def test_a_bug_in_an_action_is_logged_and_shown_as_a_bug(
     assert dialog is not None and dialog.isVisible()
     texts = "\n".join(lab.text() for lab in dialog.findChildren(QLabel))
     assert "This is a bug in Career Planner, not something you did." in texts
-    assert "Could not change the status: ZeroDivisionError: division by zero" in texts
+    assert "ZeroDivisionError: division by zero in the scheduler" in texts
     assert str(log_dir / log.LOG_NAME) in texts
     assert "Traceback (most recent call last)" in dialog.details
     assert request.node.shown_dialogs == []  # no plain message box besides
 
     logged = _log_text(log_dir)
-    assert "ERROR careerplanner.ui.errors: bug (Could not change the status)" in logged
+    assert "ERROR careerplanner.ui.errors: bug: ZeroDivisionError: division by zero" in logged
     assert "Traceback (most recent call last)" in logged
     assert "in fail" in logged and "ZeroDivisionError: division by zero" in logged
     assert data_fingerprint(data_dir) == before
@@ -88,7 +88,7 @@ def test_an_expected_failure_is_a_plain_message_and_no_bug(
     assert request.node.shown_dialogs == ["That tutorial was removed."]
     assert errors.current_bug_dialog() is None
     logged = _log_text(log_dir)
-    assert "Could not change the status: That tutorial was removed." in logged
+    assert "refused: That tutorial was removed." in logged
     assert "Traceback" not in logged and "ERROR" not in logged
     assert data_fingerprint(data_dir) == before
 
@@ -105,14 +105,13 @@ def test_a_full_disk_in_an_action_is_the_could_not_save_message(
     assert errors.current_bug_dialog() is None
 
 
-@pytest.mark.parametrize("module", ["careerplanner.ui.roadmap.actions",
-                                    "careerplanner.ui.skills.widgets"])  # fmt: skip
-def test_both_guarded_helpers_take_the_one_path(
-    qtbot: QtBot, log_dir: Path, module: str, request: pytest.FixtureRequest
+def test_the_operation_runner_takes_the_one_path(
+    qtbot: QtBot, data_dir: Path, log_dir: Path, request: pytest.FixtureRequest
 ) -> None:
-    import importlib
-
-    guarded = importlib.import_module(module).guarded
+    """Every action runs through ``events.run``; a refusal and a bug it meets are told
+    apart there, and nothing is put on the undo stack."""
+    window = show_window(qtbot, data_dir)
+    before = data_fingerprint(data_dir)
 
     def user_error() -> None:
         raise roadmap.RoadmapError("A plain refusal.")
@@ -120,14 +119,16 @@ def test_both_guarded_helpers_take_the_one_path(
     def bug() -> None:
         raise KeyError("card_id")
 
-    assert guarded(None, "Could not save", user_error) is False
+    assert window.events.run("Refused", user_error) is None
     assert request.node.shown_dialogs == ["A plain refusal."]
-    assert guarded(None, "Could not save", bug) is False
+    assert errors.current_bug_dialog() is None
+    assert window.events.run("Broken", bug) is None
     dialog = errors.current_bug_dialog()
     assert dialog is not None
-    assert dialog.message == "Could not save: KeyError: 'card_id'"
+    assert dialog.message == "KeyError: 'card_id'"
     assert "KeyError: 'card_id'" in _log_text(log_dir)
-    assert guarded(None, "Could not save", lambda: None) is True
+    assert window.events.undo_stack.count() == 0
+    assert data_fingerprint(data_dir) == before
 
 
 def test_the_bug_dialog_copies_its_details_and_opens_the_log_folder(

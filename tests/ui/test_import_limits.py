@@ -65,7 +65,7 @@ def test_import_asks_and_keeps_my_backup_settings_by_default(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     source = _theirs(window, tmp_path)
-    with qtbot.waitSignal(window.events.data_replaced):
+    with qtbot.waitSignal(window.events.changed):
         assert window.data_actions.import_from(source)  # type: ignore[union-attr]
     # The patched dialog answers with its default button: keep mine.
     assert request.node.shown_dialogs == [
@@ -92,7 +92,7 @@ def test_the_question_names_the_differences_and_can_take_the_files(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", use_the_files)
-    with qtbot.waitSignal(window.events.data_replaced):
+    with qtbot.waitSignal(window.events.changed):
         assert window.data_actions.import_from(_theirs(window, tmp_path))  # type: ignore[union-attr]
     assert seen["default"] == "keep_settings"
     assert seen["details"].startswith(

@@ -85,7 +85,7 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     qtbot.waitUntil(lambda: m.Question.get_by_id(qid).draft.startswith("Offline"), timeout=3000)
     # Rate Good with the key 3 (focus on the rubric).
     session.checks[1].setFocus()
-    with qtbot.waitSignal(window.events.practice_reviewed):
+    with qtbot.waitSignal(window.events.changed):
         qtbot.keyClick(session.checks[1], Qt.Key.Key_3)
     assert not session.active
     assert "Rated Good" in session.result_label.text()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from windows import show_window
 
 from careerplanner import paths
-from careerplanner.services import backup
+from careerplanner.services import backup, changes
 from careerplanner.store import models as m
 from careerplanner.ui.app import open_window
 from careerplanner.ui.window.main_window import MainWindow
@@ -26,7 +26,7 @@ def _mark_done(window: MainWindow, count: int) -> None:
     ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.id).limit(count)]
     m.Tutorial.update(status=TutorialStatus.NOT_STARTED).execute()
     m.Tutorial.update(status=TutorialStatus.DONE).where(m.Tutorial.id.in_(ids)).execute()
-    window.events.progress_changed.emit(0)
+    window.events.announce(changes.tutorials())
 
 
 def test_restore_dialog_lists_backups_in_the_order_taken_and_marks_odd_dates(

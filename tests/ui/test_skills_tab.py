@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from windows import show_window
 
 from careerplanner.services import roadmap
+from careerplanner.services.changes import Area
 from careerplanner.store import models as m
 from careerplanner.ui.skills.radar import (
     CURRENT_COLOR,
@@ -97,9 +99,11 @@ def test_radar_draws_the_targets_and_the_levels_set_with_the_widgets(
     _assert_polygon(tab.chart.points("current"), [2, 1, 3, 0, 0, 0])
 
 
-def test_level_changes_emit_assessment_saved(qtbot: QtBot, data_dir: Path) -> None:
+def test_level_changes_announce_skill_changes(qtbot: QtBot, data_dir: Path) -> None:
     tab = _skills(_open(qtbot, data_dir))
-    with qtbot.waitSignal(tab.events.assessment_saved, timeout=1000):
+    with qtbot.waitSignal(
+        tab.events.changed, timeout=1000, check_params_cb=lambda c: c.touches(Area.SKILLS)
+    ):
         _click_level(qtbot, tab, "system-design", 3)
     assert m.Skill.get(m.Skill.key == "system-design").level == 3
 
@@ -210,8 +214,9 @@ def test_gap_table_is_largest_first_and_opens_tutorials_in_the_roadmap(
     assert current is not None and current.id == wanted
 
     # Finishing it there updates the progress hint and drops it from the list.
-    roadmap.set_status(window.store, wanted, TutorialStatus.DONE)
-    window.events.progress_changed.emit(wanted)
+    window.events.run(
+        "Done", partial(roadmap.set_status, window.store, wanted, TutorialStatus.DONE)
+    )
     window.show_tab("skills")  # a hidden tab catches up when it is shown
     assert tab.tutorial_list.count() == count - 1
     assert tab.cards["ml-infrastructure"].track_label.text().startswith("1 of ")

@@ -14,6 +14,7 @@ from windows import show_window
 
 from careerplanner import cli, log, paths
 from careerplanner.services import overview, settings
+from careerplanner.services.changes import EVERYTHING, Area, Changes
 from careerplanner.ui import create_main_window
 from careerplanner.ui.kit.error_panel import ErrorPanel
 from careerplanner.ui.skills.tab import SkillsTab
@@ -168,7 +169,8 @@ def test_a_tab_built_after_a_restore_recovers_by_itself(
     assert _panel(window, "skills").summary == "KeyError: 'skill'"
     window.show_tab("roadmap")
     monkeypatch.undo()
-    window.events.data_replaced.emit()  # what a restore or an import announces
+    # What a restore or an import announces.
+    window.events.announce(Changes(Area.ALL, active_path=window.path_id))
     window.show_tab("skills")
     assert _host(window, "skills").panel is None
 
@@ -210,18 +212,18 @@ def test_a_half_built_tab_stops_listening(qtbot: QtBot, data_dir: Path) -> None:
     _odd_snapshot(data_dir)
     window = create_main_window(data_dir)
     qtbot.addWidget(window)
-    refreshed: list[object] = []
-    original = SkillsTab.request_refresh
+    heard: list[object] = []
+    original = SkillsTab._on_changed
 
     def counting(self: SkillsTab, *args: object) -> None:
-        refreshed.append(self)
-        original(self, *args)
+        heard.append(self)
+        original(self, *args)  # type: ignore[arg-type]
 
-    SkillsTab.request_refresh = counting  # type: ignore[method-assign]
+    SkillsTab._on_changed = counting  # type: ignore[method-assign]
     try:
         window.build_all_tabs()
         assert "skills" in window.tab_failures()
-        window.events.data_replaced.emit()
+        window.events.announce(EVERYTHING)
     finally:
-        SkillsTab.request_refresh = original  # type: ignore[method-assign]
-    assert refreshed == []
+        SkillsTab._on_changed = original  # type: ignore[method-assign]
+    assert heard == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from careerplanner import limits
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 
 HEATMAP_WEEKS = 52
 
@@ -79,6 +79,7 @@ def _by_day(store: Store, sql: str, path_id: int) -> Counter[date]:
     return counts
 
 
+@uses_store
 def activity_counts(store: Store, path_id: int) -> Counter[date]:
     """How many things the user did on each day (finished, assessed, practised).
 
@@ -115,6 +116,7 @@ def heatmap(counts: Counter[date], today: date, first_weekday: int = 0) -> Heatm
     return Heatmap(start, today, window)
 
 
+@uses_store
 def progress_over_time(store: Store, path_id: int) -> list[ProgressPoint]:
     """Cumulative tutorials finished and practice reviews, one point per active date."""
     done = _by_day(store, _FINISHED_BY_DAY.format(extra="AND status = 'done'"), path_id)

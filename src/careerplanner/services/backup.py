@@ -24,7 +24,7 @@ from pathlib import Path
 from careerplanner import paths
 from careerplanner.services import settings
 from careerplanner.services.packs import ensure_builtin_pack
-from careerplanner.store import Store, migrations
+from careerplanner.store import Store, migrations, uses_store
 from careerplanner.store import backup as files
 from careerplanner.store.backup import BackupError, BackupFile, FileCheck, RetentionPolicy
 from careerplanner.store.database import move_aside
@@ -100,6 +100,7 @@ def _setting_int(store: Store, key: str, default: int, floor: int) -> int:
     return min(max(floor, number), MAX_KEEP)
 
 
+@uses_store
 def policy(store: Store) -> RetentionPolicy:
     """The retention policy: defaults, overridden by the ``backup.keep_*`` settings, each
     at least its floor (``MIN_DAILY``, ...)."""
@@ -111,6 +112,7 @@ def policy(store: Store) -> RetentionPolicy:
     )
 
 
+@uses_store
 def back_up(store: Store, data_dir: Path, reason: str, now: datetime | None = None) -> BackupFile:
     """Write a checked, numbered backup of the open database, then prune old ones.
 
@@ -161,6 +163,7 @@ def newest_good_backup(data_dir: Path) -> BackupEntry | None:
     return None
 
 
+@uses_store
 def restore(store: Store, data_dir: Path, backup: Path) -> BackupFile:
     """Replace the open database's content with ``backup``; returns the safety backup of
     the data as it was. Raises BackupError when the file is unusable (nothing changed)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from careerplanner import limits
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import TutorialStatus
 
@@ -155,11 +155,13 @@ def outline_of(stored: str | None) -> list[str]:
     return [str(item) for item in value if isinstance(item, str) and item.strip()]
 
 
+@uses_store
 def list_paths(store: Store) -> list[PathSummary]:
     rows = m.CareerPath.select().order_by(m.CareerPath.builtin.desc(), m.CareerPath.title)
     return [PathSummary(p.id, p.key, p.title, bool(p.builtin), p.pack_version) for p in rows]
 
 
+@uses_store
 def path_info(store: Store, path_id: int) -> PathInfo:
     p = m.CareerPath.get_by_id(path_id)
     responsibilities = tuple(
@@ -227,6 +229,7 @@ def _tutorial_item(t: m.Tutorial, skill: m.Skill | None, linked: set[int]) -> Tu
     )  # fmt: skip
 
 
+@uses_store
 def tutorial(store: Store, tutorial_id: int) -> TutorialItem | None:
     """One tutorial, or None when it no longer exists."""
     t = m.Tutorial.get_or_none(m.Tutorial.id == tutorial_id)
@@ -260,6 +263,7 @@ def _tutorial_items(path_id: int, *, retired_only: bool = False) -> list[Tutoria
     ]
 
 
+@uses_store
 def retired_tutorials(store: Store, path_id: int) -> list[TutorialItem]:
     """Tutorials a newer edition of the path dropped and that stay because of user state.
 
@@ -269,6 +273,7 @@ def retired_tutorials(store: Store, path_id: int) -> list[TutorialItem]:
     return _tutorial_items(path_id, retired_only=True)
 
 
+@uses_store
 def roadmap(store: Store, path_id: int) -> list[PhaseItem]:
     """Phases in order with their tutorials; retired ones after the others in their phase.
 
@@ -287,6 +292,7 @@ def roadmap(store: Store, path_id: int) -> list[PhaseItem]:
     ]
 
 
+@uses_store
 def skills(store: Store, path_id: int) -> list[SkillItem]:
     topics: dict[int, list[TopicItem]] = {}
     topic_query = (
@@ -333,6 +339,7 @@ def preparations(question_ids: list[int] | None = None) -> dict[int, tuple[Prepa
     return {qid: tuple(items) for qid, items in result.items()}
 
 
+@uses_store
 def questions(store: Store, path_id: int) -> list[QuestionItem]:
     points: dict[int, list[str]] = {}
     point_query = (
@@ -369,10 +376,12 @@ def questions(store: Store, path_id: int) -> list[QuestionItem]:
     ]
 
 
+@uses_store
 def tips(store: Store, path_id: int) -> list[str]:
     return [t.text for t in m.Tip.select().where(m.Tip.path == path_id).order_by(m.Tip.position)]
 
 
+@uses_store
 def books(store: Store, path_id: int) -> list[BookItem]:
     rows = m.Book.select().where(m.Book.path == path_id).order_by(m.Book.retired, m.Book.position)
     return [

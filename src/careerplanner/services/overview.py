@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from careerplanner.services import activity, catalog, plan, practice, progress, skills
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Dashboard:
     streaks: activity.Streaks
 
 
+@uses_store
 def next_tutorials(store: Store, path_id: int, count: int = 3) -> list[NextTutorial]:
     """What to learn next: tutorials in progress first, then the roadmap's order."""
     work = plan.remaining_work(store, path_id)
@@ -43,6 +44,7 @@ def next_tutorials(store: Store, path_id: int, count: int = 3) -> list[NextTutor
     ]
 
 
+@uses_store
 def dashboard(
     store: Store, path_id: int, *, today: date | None = None,
     now: datetime | None = None, first_weekday: int = 0,

@@ -26,7 +26,7 @@ from careerplanner.content import (
 )
 from careerplanner.errors import UserError
 from careerplanner.services.catalog import has_user_state, outline_of
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import BookStatus
 
@@ -46,6 +46,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
+@uses_store
 def install_pack(store: Store, pack: CareerPathPack, *, builtin: bool = False) -> InstallResult:
     """Install ``pack``, or update the installed path of the same id. One transaction."""
     with store.db.atomic():
@@ -233,6 +234,7 @@ def _sync_books(path: m.CareerPath, pack: CareerPathPack) -> None:
             row.delete_instance()
 
 
+@uses_store
 def ensure_builtin_pack(store: Store) -> InstallResult:
     """Install or update the built-in path; cheap when the shipped file is unchanged.
 
@@ -259,6 +261,7 @@ class PackImportError(UserError, ValueError):
     """A pack that is valid but cannot be imported here (for example an older version)."""
 
 
+@uses_store
 def import_pack_file(store: Store, file: Path) -> InstallResult:
     """Validate ``file`` completely, then install or update its path in one transaction.
 
@@ -286,6 +289,7 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in ("", None, [], ())}
 
 
+@uses_store
 def export_pack(store: Store, path_id: int) -> str:
     """The path as a pack file (YAML), with the user's own tutorials and questions.
 
@@ -427,6 +431,7 @@ def export_pack(store: Store, path_id: int) -> str:
     return header + body
 
 
+@uses_store
 def remove_path(store: Store, path_id: int) -> str:
     """Remove an imported path with all its progress. The built-in path cannot be removed."""
     path = m.CareerPath.get_or_none(m.CareerPath.id == path_id)

@@ -23,10 +23,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from careerplanner import limits
 from careerplanner.errors import UserError
-from careerplanner.store import Store
+from careerplanner.services import changes
+from careerplanner.services.changes import Outcome, unchanged
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import BookStatus, TutorialStatus
 
@@ -122,6 +125,14 @@ def check_settings(settings: PlanSettings) -> None:
                 f"The {what} date {value.isoformat()} is outside the dates the plan can use "
                 f"({limits.DATE_RANGE}): choose another."
             )
+
+
+def check_to_save(settings: PlanSettings) -> None:
+    """Raise PlanError when ``settings`` cannot be saved: ``check_settings``, and a target
+    before the start."""
+    check_settings(settings)
+    if settings.start_date and settings.target_date and settings.target_date < settings.start_date:
+        raise PlanError("The target date cannot be before the start date.")
 
 
 def plan_start(settings: PlanSettings, today: date | None = None) -> date:
@@ -248,6 +259,7 @@ def build_schedule(
 # -- settings in the store ------------------------------------------------------------
 
 
+@uses_store
 def get_settings(store: Store, path_id: int) -> PlanSettings:
     row = m.PlanSettings.get_or_none(m.PlanSettings.path == path_id)
     if row is None:
@@ -260,10 +272,11 @@ def get_settings(store: Store, path_id: int) -> PlanSettings:
     )  # fmt: skip
 
 
-def save_settings(store: Store, path_id: int, settings: PlanSettings) -> None:
-    check_settings(settings)
-    if settings.start_date and settings.target_date and settings.target_date < settings.start_date:
-        raise PlanError("The target date cannot be before the start date.")
+@uses_store
+def save_settings(store: Store, path_id: int, settings: PlanSettings) -> Outcome[None]:
+    """Save the plan settings of a path. Consecutive saves (typing in the fields) undo as
+    one step."""
+    check_to_save(settings)
     values = {
         "hours_per_week": settings.hours_per_week, "start_date": settings.start_date,
         "target_date": settings.target_date, "include_reading": settings.include_reading,
@@ -271,24 +284,34 @@ def save_settings(store: Store, path_id: int, settings: PlanSettings) -> None:
         "learner_name": settings.learner_name.strip()[:200],
     }  # fmt: skip
     with store.db.atomic():
+        before = get_settings(store, path_id)
         if m.PlanSettings.get_or_none(m.PlanSettings.path == path_id) is None:
             m.PlanSettings.create(path=path_id, **values)
         else:
             m.PlanSettings.update(**values).where(m.PlanSettings.path == path_id).execute()
+    if get_settings(store, path_id) == before:
+        return unchanged()
+    return Outcome(
+        changes.PLAN, partial(save_settings, store, path_id, before), merge_key=f"plan:{path_id}"
+    )
 
 
-def set_book_status(store: Store, book_id: int, status: str) -> str:
-    """Set a book's reading status; returns the previous one (for undo)."""
+@uses_store
+def set_book_status(store: Store, book_id: int, status: str) -> Outcome[None]:
+    """Set a book's reading status."""
     if status not in BookStatus.values():
         raise PlanError(f"Unknown reading status {status!r}.")
     row = m.Book.get_or_none(m.Book.id == book_id)
     if row is None:
         raise PlanError("That book no longer exists.")
     before = str(row.status)
+    if before == status:
+        return unchanged()
     m.Book.update(status=status).where(m.Book.id == book_id).execute()
-    return before
+    return Outcome(changes.PLAN, partial(set_book_status, store, book_id, before))
 
 
+@uses_store
 def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
     """Tutorials not done and not skipped, in roadmap order (retired ones left out)."""
     phases = {p.id: p.title for p in m.Phase.select().where(m.Phase.path == path_id)}
@@ -310,6 +333,7 @@ def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
     ]  # fmt: skip
 
 
+@uses_store
 def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
     rows = (
         m.Book.select()
@@ -323,6 +347,7 @@ def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
     return [(b.id, f"{b.title} — {b.authors}") for b in rows]
 
 
+@uses_store
 def due_question_count(store: Store, path_id: int, now: object = None) -> int:
     """Questions due now: never practised, or their review date has come (UTC)."""
     from datetime import datetime, timezone
@@ -339,6 +364,7 @@ def due_question_count(store: Store, path_id: int, now: object = None) -> int:
     )
 
 
+@uses_store
 def schedule_for(store: Store, path_id: int, today: date | None = None) -> Schedule:
     settings = get_settings(store, path_id)
     return build_schedule(

@@ -20,11 +20,14 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from careerplanner.errors import UserError
+from careerplanner.services import changes
 from careerplanner.services.catalog import PreparedBy, outline_of, preparations
-from careerplanner.store import Store
+from careerplanner.services.changes import Outcome
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import Rating
 
@@ -232,13 +235,13 @@ _RECENT_SQL = """
 """
 
 
-def _recent(question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
+def _recent(store: Store, question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     """The rubric coverage of each question's newest attempts, newest first.
 
     One indexed lookup per question (attempt(question_id, reviewed_at)) reads only
     ``RECENT_ATTEMPTS`` rows, however long the history.
     """
-    db = m.Attempt._meta.database
+    db = store.db
     result: dict[int, list[tuple[int, int]]] = {}
     for qid in question_ids:
         rows = db.execute_sql(_RECENT_SQL, (qid, RECENT_ATTEMPTS)).fetchall()
@@ -247,11 +250,11 @@ def _recent(question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
     return result
 
 
-def _rows(query: Any, now: datetime) -> list[QuestionRow]:
+def _rows(store: Store, query: Any, now: datetime) -> list[QuestionRow]:
     questions = list(query)
     ids = [q.id for q in questions]
     points = _points(ids)
-    recent = _recent(ids)
+    recent = _recent(store, ids)
     prepared = preparations(ids)
     rows = []
     for q in questions:
@@ -271,6 +274,7 @@ def _rows(query: Any, now: datetime) -> list[QuestionRow]:
     return rows
 
 
+@uses_store
 def question_bank(store: Store, path_id: int, now: datetime | None = None) -> list[QuestionRow]:
     """The path's current questions (pack order, then own questions) with their state."""
     query = (
@@ -278,11 +282,12 @@ def question_bank(store: Store, path_id: int, now: datetime | None = None) -> li
         .where((m.Question.path == path_id) & (m.Question.retired == False))  # noqa: E712
         .order_by(m.Question.custom, m.Question.position, m.Question.id)
     )
-    return _rows(query, _now(now))
+    return _rows(store, query, _now(now))
 
 
+@uses_store
 def question(store: Store, question_id: int, now: datetime | None = None) -> QuestionRow:
-    rows = _rows(m.Question.select().where(m.Question.id == question_id), _now(now))
+    rows = _rows(store, m.Question.select().where(m.Question.id == question_id), _now(now))
     if not rows:
         raise PracticeError("That question no longer exists.")
     return rows[0]
@@ -337,6 +342,7 @@ def _question(question_id: int) -> m.Question:
     return q
 
 
+@uses_store
 def preview(store: Store, question_id: int, now: datetime | None = None) -> dict[int, datetime]:
     """When the question would come back for each rating (1-4), aware UTC."""
     from fsrs import Rating
@@ -348,6 +354,7 @@ def preview(store: Store, question_id: int, now: datetime | None = None) -> dict
     return {int(r): sched.review_card(card, r, t)[0].due for r in Rating}
 
 
+@uses_store
 def rate(
     store: Store,
     question_id: int,
@@ -358,11 +365,11 @@ def rate(
     answer: str = "",
     mock: bool = False,
     now: datetime | None = None,
-) -> Review:
+) -> Outcome[Review]:
     """Rate an answer: schedule the next review with FSRS and log the attempt.
 
     ``covered_points`` are the texts of the rubric items the answer covered. The draft is
-    cleared (the answer now lives in the attempt). Returns a Review for undo.
+    cleared (the answer now lives in the attempt). The outcome's value is the Review.
     """
     from fsrs import Rating as FsrsRating
 
@@ -386,7 +393,8 @@ def rate(
             "card_before": before.card, "card_after": after.card, "mock": mock,
         }  # fmt: skip
         attempt_id = int(m.Attempt.insert(**attempt).execute())
-    return Review(q.id, attempt_id, {**attempt, "id": attempt_id}, before, after)
+    review = Review(q.id, attempt_id, {**attempt, "id": attempt_id}, before, after)
+    return Outcome(changes.questions(q.id), partial(undo_review, store, review), review)
 
 
 def _apply(question_id: int, state: CardState) -> None:
@@ -396,25 +404,37 @@ def _apply(question_id: int, state: CardState) -> None:
     ).where(m.Question.id == question_id).execute()  # fmt: skip
 
 
-def undo_review(store: Store, review: Review) -> None:
+@uses_store
+def undo_review(store: Store, review: Review) -> Outcome[Review]:
     """Put the question's scheduler state back exactly and remove the attempt."""
     with store.db.atomic():
         m.Attempt.delete().where(m.Attempt.id == review.attempt_id).execute()
         _apply(review.question_id, review.before)
+    return Outcome(
+        changes.questions(review.question_id), partial(redo_review, store, review), review
+    )
 
 
-def redo_review(store: Store, review: Review) -> None:
+@uses_store
+def redo_review(store: Store, review: Review) -> Outcome[Review]:
     """Record the same rating again, with the same attempt id and the same result."""
     with store.db.atomic():
         _question(review.question_id)
         m.Attempt.insert(**review.attempt).execute()
         _apply(review.question_id, review.after)
+    return Outcome(
+        changes.questions(review.question_id), partial(undo_review, store, review), review
+    )
 
 
-def save_draft(store: Store, question_id: int, text: str) -> None:
+@uses_store
+def save_draft(store: Store, question_id: int, text: str) -> Outcome[None]:
+    """Keep the answer being typed (not undoable: the text box has its own undo)."""
     if len(text) > MAX_TEXT:
         raise PracticeError(f"An answer can be at most {MAX_TEXT:,} characters.")
-    m.Question.update(draft=text).where(m.Question.id == question_id).execute()
+    if not m.Question.update(draft=text).where(m.Question.id == question_id).execute():
+        raise PracticeError("That question no longer exists.")
+    return Outcome(changes.NOTHING)
 
 
 # -- attempts --------------------------------------------------------------------------
@@ -433,6 +453,7 @@ def _attempt(a: m.Attempt) -> AttemptItem:
     )  # fmt: skip
 
 
+@uses_store
 def attempts(store: Store, question_id: int) -> list[AttemptItem]:
     """A question's attempts, oldest first."""
     query = (
@@ -443,6 +464,7 @@ def attempts(store: Store, question_id: int) -> list[AttemptItem]:
     return [_attempt(a) for a in query]
 
 
+@uses_store
 def attempts_by_id(store: Store, attempt_ids: Sequence[int]) -> list[AttemptItem]:
     """The attempts that still exist among ``attempt_ids``, in that order."""
     found = {a.id: _attempt(a) for a in m.Attempt.select().where(m.Attempt.id.in_(attempt_ids))}
@@ -456,6 +478,7 @@ def default_timer_minutes(category: str) -> int:
     return CATEGORY_TIMER_MINUTES.get(category, DEFAULT_TIMER_MINUTES)
 
 
+@uses_store
 def timer_minutes(store: Store, category: str) -> int:
     """The countdown length for a category: the user's setting, else the default."""
     from careerplanner.services import settings
@@ -466,6 +489,7 @@ def timer_minutes(store: Store, category: str) -> int:
     return default_timer_minutes(category)
 
 
+@uses_store
 def set_timer_minutes(store: Store, category: str, minutes: int) -> None:
     if not 1 <= minutes <= 180:
         raise PracticeError("A timer is between 1 and 180 minutes.")

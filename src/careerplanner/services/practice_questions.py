@@ -10,14 +10,17 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
+from careerplanner.services import changes
+from careerplanner.services.changes import Outcome
 from careerplanner.services.practice import MAX_TEXT, PracticeError, QuestionRow, question, utcnow
 
 # Timer lengths live in services.practice; also importable from here.
 from careerplanner.services.practice import set_timer_minutes as set_timer_minutes
 from careerplanner.services.practice import timer_minutes as timer_minutes
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 
 MAX_POINTS = 30
@@ -63,8 +66,9 @@ def _write_points(question_id: int, points: Sequence[str]) -> None:
         m.FocusPoint.create(question=question_id, position=i, text=point)
 
 
-def add_question(store: Store, path_id: int, draft: QuestionDraft) -> int:
-    """Add an own question after the others; returns its id."""
+@uses_store
+def add_question(store: Store, path_id: int, draft: QuestionDraft) -> Outcome[int]:
+    """Add an own question after the others; the outcome's value is its id."""
     d = _check(draft)
     with store.db.atomic():
         position = m.Question.select().where(m.Question.path == path_id).count()
@@ -73,24 +77,29 @@ def add_question(store: Store, path_id: int, draft: QuestionDraft) -> int:
             category=d.category, text=d.text, guidance=d.guidance, custom=True,
         )  # fmt: skip
         _write_points(row.id, d.focus_points)
-    return int(row.id)
+    question_id = int(row.id)
+    return Outcome(changes.questions(), partial(delete_question, store, question_id), question_id)
 
 
+@uses_store
 def question_draft(store: Store, question_id: int) -> QuestionDraft:
     q = question(store, question_id)
     return QuestionDraft(q.category, q.text, q.guidance, q.focus_points)
 
 
-def update_question(store: Store, question_id: int, draft: QuestionDraft) -> None:
+@uses_store
+def update_question(store: Store, question_id: int, draft: QuestionDraft) -> Outcome[None]:
     """Edit an own question. Past attempts keep the focus points they covered."""
     d = _check(draft)
     with store.db.atomic():
         q = _question(question_id)
         if not q.custom:
             raise PracticeError("Built-in questions cannot be edited.")
+        before = question_draft(store, question_id)
         q.category, q.text, q.guidance = d.category, d.text, d.guidance
         q.save()
         _write_points(q.id, d.focus_points)
+    return Outcome(changes.questions(), partial(update_question, store, question_id, before))
 
 
 @dataclass(frozen=True)
@@ -102,8 +111,9 @@ class DeletedQuestion:
     attempts: tuple[dict[str, Any], ...]
 
 
-def delete_question(store: Store, question_id: int) -> DeletedQuestion:
-    """Delete an own question with its focus points and attempts; returns them for undo."""
+@uses_store
+def delete_question(store: Store, question_id: int) -> Outcome[DeletedQuestion]:
+    """Delete an own question with its focus points and attempts (undo puts them back)."""
     with store.db.atomic():
         q = _question(question_id)
         if not q.custom:
@@ -113,10 +123,11 @@ def delete_question(store: Store, question_id: int) -> DeletedQuestion:
         attempts: Any = m.Attempt.select().where(m.Attempt.question == q.id).dicts()
         kept = DeletedQuestion(dict(row), tuple(points), tuple(attempts))
         q.delete_instance(recursive=True)
-    return kept
+    return Outcome(changes.questions(), partial(restore_question, store, kept), kept)
 
 
-def restore_question(store: Store, deleted: DeletedQuestion) -> int:
+@uses_store
+def restore_question(store: Store, deleted: DeletedQuestion) -> Outcome[int]:
     """Put a deleted own question back with the same ids, state and history."""
     with store.db.atomic():
         m.Question.insert(**deleted.question).execute()
@@ -124,7 +135,8 @@ def restore_question(store: Store, deleted: DeletedQuestion) -> int:
             m.FocusPoint.insert(**row).execute()
         for row in deleted.attempts:
             m.Attempt.insert(**row).execute()
-    return int(deleted.question["id"])
+    question_id = int(deleted.question["id"])
+    return Outcome(changes.questions(), partial(delete_question, store, question_id), question_id)
 
 
 # -- mock interview --------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careerplanner import limits
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import TutorialStatus
 
@@ -71,6 +71,7 @@ def compute(rows: list[tuple[int, str, float, bool]]) -> PathProgress:
     return PathProgress(overall, by_phase)
 
 
+@uses_store
 def path_progress(store: Store, path_id: int) -> PathProgress:
     query: Any = (
         m.Tutorial.select(m.Tutorial.phase, m.Tutorial.status, m.Tutorial.hours, m.Tutorial.retired)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from careerplanner.services import catalog, plan, progress
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.vocab import BookStatus, level_name
 
 
@@ -65,6 +65,7 @@ class PlanReport:
         return tuple(sorted((s for s in self.skills if s.gap > 0), key=lambda s: -s.gap))
 
 
+@uses_store
 def build_report(store: Store, path_id: int, today: date | None = None) -> PlanReport:
     today = today or date.today()
     info = catalog.path_info(store, path_id)

@@ -1,7 +1,7 @@
 """Roadmap use cases: tutorial status and dates, notes, own links, own tutorials.
 
-Every function writes at once (in one transaction where more than one row changes)
-and returns what a caller needs to show the change or to undo it exactly.
+Every writing function writes at once (in one transaction where more than one row
+changes) and returns an ``Outcome``: what changed, and the operation that undoes it.
 """
 
 from __future__ import annotations
@@ -9,12 +9,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 from urllib.parse import urlparse
 
 from careerplanner import limits
 from careerplanner.errors import UserError
-from careerplanner.store import Store
+from careerplanner.services import changes
+from careerplanner.services.changes import Outcome, unchanged
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import MAX_LEVEL, TutorialStatus
 
@@ -80,6 +83,7 @@ def _tutorial(tutorial_id: int) -> m.Tutorial:
     return row
 
 
+@uses_store
 def state(store: Store, tutorial_id: int) -> TutorialState:
     t = _tutorial(tutorial_id)
     return TutorialState(t.id, t.status, t.started_on, t.finished_on)
@@ -106,10 +110,12 @@ def next_state(current: TutorialState, status: str, today: date) -> TutorialStat
     return replace(current, status=status, started_on=started, finished_on=finished)
 
 
+@uses_store
 def set_status(
     store: Store, tutorial_id: int, status: str, today: date | None = None
-) -> tuple[TutorialState, TutorialState]:
-    """Change a tutorial's status; returns (before, after) for undo."""
+) -> Outcome[TutorialState]:
+    """Change a tutorial's status, recording dates (``next_state``); the outcome's value
+    is the state after it."""
     before = state(store, tutorial_id)
     today = today or date.today()
     if not limits.date_in_range(today):
@@ -118,12 +124,20 @@ def set_status(
             f"({limits.DATE_RANGE}): check the computer's clock."
         )
     after = next_state(before, status, today)
-    restore_state(store, after)
-    return before, after
+    return unchanged(after) if after == before else put_state(store, after)
 
 
+@uses_store
+def put_state(store: Store, wanted: TutorialState) -> Outcome[TutorialState]:
+    """Put a tutorial's status and dates exactly as given (undo and redo use it)."""
+    before = state(store, wanted.tutorial_id)
+    restore_state(store, wanted)
+    return Outcome(changes.tutorials(wanted.tutorial_id), partial(put_state, store, before), wanted)
+
+
+@uses_store
 def restore_state(store: Store, wanted: TutorialState) -> None:
-    """Put a tutorial's status and dates exactly as given."""
+    """Write a tutorial's status and dates exactly as given."""
     if wanted.status not in TutorialStatus.values():
         raise RoadmapError(f"Unknown status {wanted.status!r}.")
     m.Tutorial.update(
@@ -132,10 +146,11 @@ def restore_state(store: Store, wanted: TutorialState) -> None:
     ).where(m.Tutorial.id == wanted.tutorial_id).execute()  # fmt: skip
 
 
+@uses_store
 def set_dates(
     store: Store, tutorial_id: int, started_on: date | None, finished_on: date | None
-) -> tuple[TutorialState, TutorialState]:
-    """Correct the recorded dates; returns (before, after)."""
+) -> Outcome[TutorialState]:
+    """Correct the recorded dates; the outcome's value is the state after it."""
     before = state(store, tutorial_id)
     for what, value in (("started", started_on), ("finished", finished_on)):
         problem = limits.date_problem(value) if value is not None else None
@@ -146,15 +161,23 @@ def set_dates(
     if finished_on and finished_on > date.today():
         raise RoadmapError("The date finished cannot be in the future.")
     after = replace(before, started_on=started_on, finished_on=finished_on)
-    restore_state(store, after)
-    return before, after
+    return unchanged(after) if after == before else put_state(store, after)
 
 
-def set_notes(store: Store, tutorial_id: int, notes: str) -> None:
+@uses_store
+def set_notes(store: Store, tutorial_id: int, notes: str) -> Outcome[None]:
+    """Save a tutorial's notes. Consecutive saves of one tutorial's notes (typing) undo
+    as one step."""
     if len(notes) > MAX_TEXT:
         raise RoadmapError(f"Notes can be at most {MAX_TEXT:,} characters.")
-    _tutorial(tutorial_id)
+    before = str(_tutorial(tutorial_id).notes)
+    if notes == before:
+        return unchanged()
     m.Tutorial.update(notes=notes, updated_at=_now()).where(m.Tutorial.id == tutorial_id).execute()
+    return Outcome(
+        changes.tutorials(tutorial_id), partial(set_notes, store, tutorial_id, before),
+        merge_key=f"notes:{tutorial_id}",
+    )  # fmt: skip
 
 
 # -- own links ------------------------------------------------------------------------
@@ -169,30 +192,80 @@ def _check_link(title: str, url: str) -> tuple[str, str]:
     return title or url, url
 
 
+@uses_store
 def links(store: Store, tutorial_id: int) -> list[LinkItem]:
     rows = m.TutorialLink.select().where(m.TutorialLink.tutorial == tutorial_id)
     return [LinkItem(r.id, r.title, r.url) for r in rows.order_by(m.TutorialLink.position)]
 
 
-def add_link(store: Store, tutorial_id: int, title: str, url: str) -> LinkItem:
+@dataclass(frozen=True)
+class RemovedLink:
+    """A removed own link, enough to put it back where it was (for undo)."""
+
+    tutorial_id: int
+    position: int
+    link: LinkItem
+
+
+def _link(link_id: int) -> m.TutorialLink:
+    row = m.TutorialLink.get_or_none(m.TutorialLink.id == link_id)
+    if row is None:
+        raise RoadmapError("That link no longer exists.")
+    return row
+
+
+@uses_store
+def add_link(store: Store, tutorial_id: int, title: str, url: str) -> Outcome[LinkItem]:
+    """Add an own link at the end of the tutorial's links."""
     title, url = _check_link(title, url)
     _tutorial(tutorial_id)
     with store.db.atomic():
         position = m.TutorialLink.select().where(m.TutorialLink.tutorial == tutorial_id).count()
         row = m.TutorialLink.create(tutorial=tutorial_id, position=position, title=title, url=url)
-    return LinkItem(row.id, title, url)
+    item = LinkItem(row.id, title, url)
+    return Outcome(changes.tutorials(tutorial_id), partial(remove_link, store, item.id), item)
 
 
-def update_link(store: Store, link_id: int, title: str, url: str) -> LinkItem:
+@uses_store
+def update_link(store: Store, link_id: int, title: str, url: str) -> Outcome[LinkItem]:
     title, url = _check_link(title, url)
-    query = m.TutorialLink.update(title=title, url=url).where(m.TutorialLink.id == link_id)
-    if not query.execute():
-        raise RoadmapError("That link no longer exists.")
-    return LinkItem(link_id, title, url)
+    row = _link(link_id)
+    before = LinkItem(link_id, row.title, row.url)
+    m.TutorialLink.update(title=title, url=url).where(m.TutorialLink.id == link_id).execute()
+    return Outcome(
+        changes.tutorials(row.tutorial_id),
+        partial(update_link, store, link_id, before.title, before.url),
+        LinkItem(link_id, title, url),
+    )
 
 
-def remove_link(store: Store, link_id: int) -> None:
-    m.TutorialLink.delete().where(m.TutorialLink.id == link_id).execute()
+@uses_store
+def remove_link(store: Store, link_id: int) -> Outcome[RemovedLink]:
+    row = _link(link_id)
+    removed = RemovedLink(row.tutorial_id, row.position, LinkItem(link_id, row.title, row.url))
+    row.delete_instance()
+    return Outcome(
+        changes.tutorials(removed.tutorial_id), partial(restore_link, store, removed), removed
+    )
+
+
+@uses_store
+def restore_link(store: Store, removed: RemovedLink) -> Outcome[LinkItem]:
+    """Put back a removed link with the same id, at the same place."""
+    _tutorial(removed.tutorial_id)
+    link = removed.link
+    with store.db.atomic():
+        m.TutorialLink.update(position=m.TutorialLink.position + 1).where(
+            (m.TutorialLink.tutorial == removed.tutorial_id)
+            & (m.TutorialLink.position >= removed.position)
+        ).execute()
+        m.TutorialLink.create(
+            id=link.id, tutorial=removed.tutorial_id, position=removed.position,
+            title=link.title, url=link.url,
+        )  # fmt: skip
+    return Outcome(
+        changes.tutorials(removed.tutorial_id), partial(remove_link, store, link.id), link
+    )
 
 
 # -- own tutorials --------------------------------------------------------------------
@@ -228,8 +301,9 @@ def _check_draft(store: Store, path_id: int, draft: TutorialDraft) -> TutorialDr
     return replace(draft, title=title, url=url, description=draft.description.strip())
 
 
-def add_tutorial(store: Store, path_id: int, draft: TutorialDraft) -> int:
-    """Add an own tutorial at the end of its phase; returns its id."""
+@uses_store
+def add_tutorial(store: Store, path_id: int, draft: TutorialDraft) -> Outcome[int]:
+    """Add an own tutorial at the end of its phase; the outcome's value is its id."""
     d = _check_draft(store, path_id, draft)
     with store.db.atomic():
         position = m.Tutorial.select().where(m.Tutorial.phase == d.phase_id).count()
@@ -239,27 +313,33 @@ def add_tutorial(store: Store, path_id: int, draft: TutorialDraft) -> int:
             hours=d.hours, url=d.url, description=d.description, custom=True,
             updated_at=_now(),
         )  # fmt: skip
-    return int(row.id)
+    tutorial_id = int(row.id)
+    return Outcome(changes.tutorials(), partial(delete_tutorial, store, tutorial_id), tutorial_id)
 
 
+@uses_store
 def draft_of(store: Store, tutorial_id: int) -> TutorialDraft:
     t = _tutorial(tutorial_id)
     return TutorialDraft(t.phase_id, t.title, t.skill_id, t.level, t.hours, t.url, t.description)
 
 
-def update_tutorial(store: Store, tutorial_id: int, draft: TutorialDraft) -> None:
+@uses_store
+def update_tutorial(store: Store, tutorial_id: int, draft: TutorialDraft) -> Outcome[None]:
     t = _tutorial(tutorial_id)
     if not t.custom:
         raise RoadmapError("Built-in tutorials cannot be edited; add your notes instead.")
     d = _check_draft(store, t.path_id, draft)
+    before = draft_of(store, tutorial_id)
     m.Tutorial.update(
         phase=d.phase_id, title=d.title, skill=d.skill_id, level=d.level, hours=d.hours,
         url=d.url, description=d.description, updated_at=_now(),
     ).where(m.Tutorial.id == tutorial_id).execute()  # fmt: skip
+    return Outcome(changes.tutorials(), partial(update_tutorial, store, tutorial_id, before))
 
 
-def delete_tutorial(store: Store, tutorial_id: int) -> DeletedTutorial:
-    """Delete an own tutorial (built-in ones can only be skipped); returns it for undo."""
+@uses_store
+def delete_tutorial(store: Store, tutorial_id: int) -> Outcome[DeletedTutorial]:
+    """Delete an own tutorial (built-in ones can only be skipped)."""
     t = _tutorial(tutorial_id)
     if not t.custom:
         raise RoadmapError("Built-in tutorials cannot be deleted; mark them Skipped instead.")
@@ -270,10 +350,11 @@ def delete_tutorial(store: Store, tutorial_id: int) -> DeletedTutorial:
             links=tuple(links(store, tutorial_id)),
         )
         t.delete_instance(recursive=True)
-    return kept
+    return Outcome(changes.tutorials(), partial(restore_tutorial, store, kept), kept)
 
 
-def restore_tutorial(store: Store, deleted: DeletedTutorial) -> int:
+@uses_store
+def restore_tutorial(store: Store, deleted: DeletedTutorial) -> Outcome[int]:
     """Put back a deleted own tutorial with the same id, state and links."""
     with store.db.atomic():
         m.Tutorial.insert(**deleted.row).execute()
@@ -282,4 +363,4 @@ def restore_tutorial(store: Store, deleted: DeletedTutorial) -> int:
             m.TutorialLink.create(
                 id=link.id, tutorial=tutorial_id, position=i, title=link.title, url=link.url
             )
-    return tutorial_id
+    return Outcome(changes.tutorials(), partial(delete_tutorial, store, tutorial_id), tutorial_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 
 ACTIVE_PATH = "active_path"
@@ -74,6 +74,7 @@ def value_problem(key: str, value: str) -> str | None:
     return None
 
 
+@uses_store
 def get_int(store: Store, key: str, default: int) -> int:
     """A whole-number setting; ``default`` when it is missing or not one the app can use."""
     value = get(store, key)
@@ -85,15 +86,18 @@ def get_int(store: Store, key: str, default: int) -> int:
         return default
 
 
+@uses_store
 def get(store: Store, key: str, default: str | None = None) -> str | None:
     row = m.Setting.get_or_none(m.Setting.key == key)
     return row.value if row is not None else default
 
 
+@uses_store
 def put(store: Store, key: str, value: str) -> None:
     m.Setting.insert(key=key, value=value).on_conflict_replace().execute()
 
 
+@uses_store
 def active_path_id(store: Store) -> int:
     """The selected career path; falls back to the built-in one, then to any."""
     wanted = get(store, ACTIVE_PATH)

@@ -16,15 +16,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from peewee import fn
 
 from careerplanner.errors import UserError
-from careerplanner.services import catalog
+from careerplanner.services import catalog, changes
 from careerplanner.services.catalog import SkillItem, TutorialItem
+from careerplanner.services.changes import Outcome, unchanged
 from careerplanner.services.progress import Progress, stored_hours
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import MAX_LEVEL, TutorialStatus
 
@@ -94,31 +96,39 @@ def topic_ref(skill_key: str, topic_key: str) -> str:
 # -- the assessment ---------------------------------------------------------------------
 
 
+@uses_store
 def assessment(store: Store, path_id: int) -> list[SkillItem]:
     """The path's active skills in order, with level, target and topics."""
     return [s for s in catalog.skills(store, path_id) if not s.retired]
 
 
-def set_level(store: Store, skill_id: int, level: int) -> int:
-    """Set the self-assessed level of a skill; returns the previous level (for undo)."""
+@uses_store
+def set_level(store: Store, skill_id: int, level: int) -> Outcome[None]:
+    """Set the self-assessed level of a skill."""
     if not 0 <= level <= MAX_LEVEL:
         raise SkillsError(f"A level is between 0 and {MAX_LEVEL}.")
     row = _skill(skill_id)
     before = int(row.level)
+    if before == level:
+        return unchanged()
     m.Skill.update(level=level).where(m.Skill.id == skill_id).execute()
-    return before
+    return Outcome(changes.SKILLS, partial(set_level, store, skill_id, before))
 
 
-def set_topic(store: Store, topic_id: int, checked: bool) -> bool:
-    """Tick or untick a topic; returns the previous state (for undo)."""
+@uses_store
+def set_topic(store: Store, topic_id: int, checked: bool) -> Outcome[None]:
+    """Tick or untick a topic."""
     row = m.Topic.get_or_none(m.Topic.id == topic_id)
     if row is None:
         raise SkillsError("That topic no longer exists.")
     before = bool(row.checked)
+    if before == checked:
+        return unchanged()
     m.Topic.update(checked=checked).where(m.Topic.id == topic_id).execute()
-    return before
+    return Outcome(changes.SKILLS, partial(set_topic, store, topic_id, before))
 
 
+@uses_store
 def current_levels(store: Store, path_id: int) -> dict[str, int]:
     return {s.key: s.level for s in assessment(store, path_id)}
 
@@ -141,9 +151,10 @@ def _item(row: m.Snapshot) -> SnapshotItem:
     return SnapshotItem(int(row.id), row.taken_at, row.note, levels, topics)
 
 
+@uses_store
 def save_snapshot(
     store: Store, path_id: int, note: str = "", now: datetime | None = None
-) -> SnapshotItem:
+) -> Outcome[SnapshotItem]:
     """Save the current levels and ticked topics of the path as a dated snapshot."""
     note = note.strip()
     if len(note) > MAX_NOTE:
@@ -159,9 +170,11 @@ def save_snapshot(
             levels=json.dumps(levels, sort_keys=True),
             topics=json.dumps(topics),
         )
-    return _item(row)
+    item = _item(row)
+    return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
+@uses_store
 def snapshots(store: Store, path_id: int) -> list[SnapshotItem]:
     """The path's snapshots, newest first."""
     rows = (
@@ -172,22 +185,25 @@ def snapshots(store: Store, path_id: int) -> list[SnapshotItem]:
     return [_item(r) for r in rows]
 
 
+@uses_store
 def snapshot(store: Store, snapshot_id: int) -> SnapshotItem | None:
     row = m.Snapshot.get_or_none(m.Snapshot.id == snapshot_id)
     return _item(row) if row is not None else None
 
 
-def delete_snapshot(store: Store, snapshot_id: int) -> tuple[int, SnapshotItem]:
-    """Delete a snapshot; returns (path id, the snapshot) so that it can be restored."""
+@uses_store
+def delete_snapshot(store: Store, snapshot_id: int) -> Outcome[SnapshotItem]:
+    """Delete a snapshot (its undo puts it back with the same id)."""
     row = m.Snapshot.get_or_none(m.Snapshot.id == snapshot_id)
     if row is None:
         raise SkillsError("That snapshot no longer exists.")
-    kept = (int(row.path_id), _item(row))
+    path_id, item = int(row.path_id), _item(row)
     row.delete_instance()
-    return kept
+    return Outcome(changes.SKILLS, partial(restore_snapshot, store, path_id, item), item)
 
 
-def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> None:
+@uses_store
+def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> Outcome[SnapshotItem]:
     """Put back a deleted snapshot with the same id (undo)."""
     m.Snapshot.insert(
         id=item.id,
@@ -197,8 +213,10 @@ def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> None:
         levels=json.dumps(dict(item.levels), sort_keys=True),
         topics=json.dumps(list(item.topics)),
     ).execute()
+    return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
+@uses_store
 def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:
     """(count, newest id) of the path's snapshots: changes whenever the list changes."""
     row: Any = (
@@ -210,6 +228,7 @@ def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:
     return int(row[0] or 0), int(row[1] or 0)
 
 
+@uses_store
 def history(
     store: Store, path_id: int, shots: list[SnapshotItem] | None = None
 ) -> list[SkillHistory]:
@@ -227,6 +246,7 @@ def history(
 # -- progress hint and gaps -------------------------------------------------------------------
 
 
+@uses_store
 def track_progress(store: Store, path_id: int) -> dict[int, Progress]:
     """Tutorial progress per skill id (the progress hint), by the rules of ``progress``."""
     query: Any = (
@@ -242,6 +262,7 @@ def track_progress(store: Store, path_id: int) -> dict[int, Progress]:
     return result
 
 
+@uses_store
 def gaps(store: Store, path_id: int) -> list[Gap]:
     """Every active skill, the largest gap (target − current) first.
 
@@ -255,6 +276,7 @@ def gaps(store: Store, path_id: int) -> list[Gap]:
     return sorted(items, key=lambda g: -g.gap)  # sorted() is stable: ties keep path order
 
 
+@uses_store
 def open_tutorials(store: Store, path_id: int, skill_id: int) -> list[TutorialItem]:
     """The unfinished tutorials of a skill's track (not done, not skipped), roadmap order."""
     key = _skill(skill_id).key

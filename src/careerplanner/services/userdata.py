@@ -33,7 +33,7 @@ from careerplanner.services.userdata_check import (
     UserDataError,
     validate,
 )
-from careerplanner.store import Store
+from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.store.backup import BackupFile, RetentionPolicy, describe_os_error
 
@@ -284,6 +284,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
     }
 
 
+@uses_store
 def export_data(store: Store) -> dict[str, Any]:
     """All user state as a JSON-ready document."""
     with store.db.atomic():  # one consistent read
@@ -306,6 +307,7 @@ def export_data(store: Store) -> dict[str, Any]:
         }
 
 
+@uses_store
 def export_file(store: Store, target: Path) -> None:
     """Write the export to ``target`` atomically (a temporary file renamed into place).
 
@@ -337,6 +339,7 @@ def export_file(store: Store, target: Path) -> None:
 # -- import ----------------------------------------------------------------------------------
 
 
+@uses_store
 def read(store: Store, source: Path) -> UserData:
     """Read and validate ``source`` completely; nothing is written."""
     try:
@@ -369,6 +372,7 @@ def read(store: Store, source: Path) -> UserData:
     return data
 
 
+@uses_store
 def setting_changes(store: Store, data: UserData) -> tuple[SettingChange, ...]:
     """The protected settings (backup retention, window) whose values in ``data`` differ
     from ours, in key order: what an import keeps unless the user chooses the file's."""
@@ -381,6 +385,7 @@ def setting_changes(store: Store, data: UserData) -> tuple[SettingChange, ...]:
     )
 
 
+@uses_store
 def import_data(
     store: Store, data_dir: Path | None, data: UserData, *, with_settings: bool = False
 ) -> ImportResult:
@@ -418,6 +423,7 @@ def import_data(
     )  # fmt: skip
 
 
+@uses_store
 def import_file(
     store: Store, data_dir: Path | None, source: Path, *, with_settings: bool = False
 ) -> ImportResult:

@@ -5,21 +5,38 @@ SQLite file of another application, a damaged file, and a file written by a newe
 version of Career Planner; each is reported as a ``StoreOpenError`` with a ``kind`` and
 a message for the user. Otherwise it opens the file with WAL, foreign keys and a
 durable ``synchronous`` setting, and brings the schema up to date.
+
+One store is open at a time, and it is the only way to the database. ``open_store`` binds
+the models to *its* ``SqliteDatabase`` (``Database.bind``) and refuses a second store
+while one is open (``StoreAlreadyOpenError``); ``Store.close`` binds them back to
+``models.NO_STORE``, which refuses any use. Binding, rather than a module-level
+``DatabaseProxy`` that ``open_store`` initialises, leaves no global database object that
+code could use around the store: while open, each model's database *is* ``store.db``.
+Not ``bind_ctx`` per call either: the window holds its store for its whole life and calls
+services from many handlers, and a context at every call site would be boilerplate that
+binds the same global models anyway.
+
+Services reach the database only through the store they are given: transactions and raw
+SQL through ``store.db``, queries through the models after ``@uses_store`` has checked
+that the store is the open one. A closed store (or one replaced by a newer open) raises
+``StoreClosedError`` instead of touching whatever database is open now.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
-from peewee import SqliteDatabase
+from peewee import DatabaseProxy, SqliteDatabase
 
 from careerplanner.errors import UserError
 from careerplanner.store import migrations
-from careerplanner.store.models import database_proxy
+from careerplanner.store.models import ALL_MODELS, NO_STORE, StoreClosedError
 
 #: PRAGMA application_id of Career Planner's files: "CPLN".
 APPLICATION_ID = 0x43504C4E
@@ -50,16 +67,78 @@ class StoreOpenError(UserError):
         super().__init__(message)
 
 
-@dataclass
-class Store:
-    """An open database, bound to the models."""
+class StoreAlreadyOpenError(RuntimeError):
+    """``open_store`` was called while another store is open in this process: a bug."""
 
-    db: SqliteDatabase
-    path: Path
+
+class Store:
+    """The open database: the one handle through which services reach the data.
+
+    ``db`` and ``check`` raise ``StoreClosedError`` once the store is closed; ``path``
+    stays readable (for messages).
+    """
+
+    __slots__ = ("_db", "path")
+
+    def __init__(self, db: SqliteDatabase, path: Path) -> None:
+        self._db = db
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"<Store {str(self.path)!r} {'open' if self.is_open else 'closed'}>"
+
+    @property
+    def is_open(self) -> bool:
+        return _open is self
+
+    def check(self) -> None:
+        """Raise ``StoreClosedError`` unless this is the open store."""
+        if _open is not self:
+            raise StoreClosedError(
+                f"The database {self.path} was used after it was closed; nothing was read "
+                "or written."
+            )
+
+    @property
+    def db(self) -> SqliteDatabase:
+        """The database, for transactions (``store.db.atomic()``) and raw SQL."""
+        self.check()
+        return self._db
 
     def close(self) -> None:
-        if not self.db.is_closed():
-            self.db.close()
+        """Unbind the models and close the file. Closing again does nothing."""
+        global _open
+        if _open is self:
+            _bind(NO_STORE)
+            _open = None
+        if not self._db.is_closed():
+            self._db.close()
+
+
+#: The one open store, whose database the models are bound to.
+_open: Store | None = None
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def uses_store(
+    service: Callable[Concatenate[Store, _P], _R],
+) -> Callable[Concatenate[Store, _P], _R]:
+    """Mark a service function that takes the store first: each call checks that the
+    store is the open one before the function touches the models."""
+
+    @functools.wraps(service)
+    def checked(store: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        store.check()
+        return service(store, *args, **kwargs)
+
+    return checked
+
+
+def _bind(database: SqliteDatabase | DatabaseProxy) -> None:
+    for model in ALL_MODELS:
+        model.bind(database, bind_refs=False, bind_backrefs=False)
 
 
 def _inspect(path: Path) -> None:
@@ -159,10 +238,18 @@ def move_aside(path: Path, label: str = "damaged", now: datetime | None = None) 
 
 
 def open_store(path: Path, backup_dir: Path | None = None) -> Store:
-    """Open (creating when missing) and migrate the database at ``path``.
+    """Open (creating when missing) and migrate the database at ``path``, and bind the
+    models to it.
 
     With ``backup_dir``, an existing database is backed up there before any migration.
+    Raises ``StoreAlreadyOpenError`` (touching nothing) while another store is open.
     """
+    global _open
+    if _open is not None:
+        raise StoreAlreadyOpenError(
+            f"Cannot open the database {path}: {_open.path} is still open in this process "
+            "(one is open at a time; close it first)."
+        )
     if path.exists():
         _inspect(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
@@ -177,5 +264,7 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     except Exception:
         db.close()
         raise
-    database_proxy.initialize(db)
-    return Store(db=db, path=path)
+    store = Store(db, path)
+    _bind(db)
+    _open = store
+    return store

@@ -4,8 +4,10 @@ Content rows (phases, tutorials, skills, questions, ...) are keyed by the pack's
 ids (``key``) within their path, so that installing a newer version of a pack updates
 them in place and keeps the user's state that lives beside the content.
 
-The models are bound to ``database_proxy``; ``careerplanner.store.database.open_store``
-points it at a real file. The tables themselves are created by the migrations
+The models are bound to the database of the one open ``Store``
+(``careerplanner.store.database.open_store`` binds them, ``Store.close`` unbinds them);
+while no store is open they point at ``NO_STORE``, which refuses any use with a
+``StoreClosedError``. The tables themselves are created by the migrations
 (``careerplanner.store.migrations``), never by ``create_tables`` at run time.
 """
 
@@ -26,14 +28,37 @@ from peewee import (
 
 from careerplanner.vocab import BookStatus, TutorialStatus
 
-database_proxy = DatabaseProxy()
+
+class StoreClosedError(RuntimeError):
+    """Code used a store that is not the open one (closed, or replaced): a bug.
+
+    Raised instead of reading or writing whatever database happens to be open.
+    """
+
+
+class _NoStore(DatabaseProxy):
+    """What the models are bound to while no store is open: every use is refused."""
+
+    def __getattr__(self, attr: str) -> object:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise StoreClosedError(
+            "No data is open: the database was used after it was closed (or before it was opened)."
+        )
+
+    def __enter__(self) -> object:
+        return self.__getattr__("transaction")
+
+
+#: The models' database while no store is open.
+NO_STORE = _NoStore()
 
 
 class BaseModel(Model):
     id = AutoField()
 
     class Meta:
-        database = database_proxy
+        database = NO_STORE
         legacy_table_names = False
 
 
@@ -259,7 +284,7 @@ class Setting(Model):
     value = TextField()
 
     class Meta:
-        database = database_proxy
+        database = NO_STORE
         legacy_table_names = False
 
 

@@ -84,7 +84,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
     """Tell the user that ``exc`` happened: in words when expected, as a bug otherwise."""
     if isinstance(exc, UserError):
         _log.info("%s: %s", title or "refused", exc)
-        show_message(parent, title, str(exc) or title)
+        show_message(parent, title or "Could not do that", str(exc) or title)
     elif is_write_problem(exc):
         _log.warning("%s: not saved: %s", title or "a change", describe_os_error(exc))
         show_write_failed(exc, parent)

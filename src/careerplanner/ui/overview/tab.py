@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.services import activity, overview, settings
 from careerplanner.services.catalog import PathInfo
+from careerplanner.services.changes import Area
 from careerplanner.services.progress import Progress
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
@@ -65,6 +66,7 @@ def progress_text(p: Progress) -> str:
 class OverviewTab(BaseTab):
     name = "overview"
     title = "Overview"
+    watches = Area.TUTORIALS | Area.SKILLS | Area.QUESTIONS | Area.PLAN | Area.SETTINGS
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
@@ -122,9 +124,6 @@ class OverviewTab(BaseTab):
         page.addWidget(self.role_card)
         page.addStretch(1)
 
-        for signal in (events.progress_changed, events.assessment_saved,
-                       events.practice_reviewed, events.plan_changed):  # fmt: skip
-            self.listen(signal, self.request_refresh)
         self.refresh()
 
     # -- building -------------------------------------------------------------------
@@ -140,7 +139,7 @@ class OverviewTab(BaseTab):
         self._build_chart()
 
     def _build_chart(self) -> None:
-        if self.chart is not None:
+        if self.chart is not None or not self.store.is_open:  # the window closed meanwhile
             return
         from careerplanner.ui.overview.progress_chart import ProgressChart
 

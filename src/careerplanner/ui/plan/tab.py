@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -27,9 +28,9 @@ from PySide6.QtWidgets import (
 from careerplanner.export import ICS, MARKDOWN, PDF
 from careerplanner.export.pdf import A4, LETTER, default_paper
 from careerplanner.services import catalog, plan, report, settings
+from careerplanner.services.changes import Area
 from careerplanner.store import Store
-from careerplanner.ui import undo
-from careerplanner.ui.errors import is_expected, log_bug, show_message
+from careerplanner.ui.errors import show_message
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
@@ -48,6 +49,7 @@ FILTERS = {
 class PlanTab(BaseTab):
     name = "plan"
     title = "Study Plan"
+    watches = Area.PLAN | Area.TUTORIALS | Area.QUESTIONS | Area.SKILLS | Area.SETTINGS
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
@@ -156,9 +158,6 @@ class PlanTab(BaseTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.listen(events.plan_changed, self.request_refresh)
-        self.listen(events.progress_changed, self.request_refresh)
-        self.listen(events.practice_reviewed, self.request_refresh)
         self.refresh()
 
     # -- loading --------------------------------------------------------------------
@@ -274,17 +273,14 @@ class PlanTab(BaseTab):
 
     def save_settings(self) -> None:
         self._save_timer.stop()
+        wanted = self.current_settings()
         try:
-            plan.save_settings(self.store, self.path_id, self.current_settings())
+            plan.check_to_save(wanted)
         except plan.PlanError as exc:
-            self.advice.setText(str(exc))
+            self.advice.setText(str(exc))  # said beside the fields while the user types
             return
-        except Exception as exc:
-            if not is_expected(exc):
-                log_bug(exc, "Saving the plan settings")
-            self.advice.setText(f"Could not save the plan settings: {exc}")
-            return
-        self.refresh_schedule()
+        op = partial(plan.save_settings, self.store, self.path_id, wanted)
+        self.events.run("Change plan settings", op, parent=self)
 
     def _paper_changed(self) -> None:
         if not self._loading:
@@ -292,17 +288,10 @@ class PlanTab(BaseTab):
 
     def _book_chosen(self, book_id: int, combo: QComboBox) -> None:
         status = str(combo.currentData())
-        before = next((b.status for b in catalog.books(self.store, self.path_id)
-                       if b.id == book_id), BookStatus.TO_READ)  # fmt: skip
-        if before == status:
-            return
-
-        def put(value: str) -> None:
-            plan.set_book_status(self.store, book_id, value)
-            self.events.plan_changed.emit()
-
-        undo.record(self.events, f"Mark book {BookStatus.label_of(status).lower()}",
-                    lambda: put(status), lambda: put(before))  # fmt: skip
+        op = partial(plan.set_book_status, self.store, book_id, status)
+        if self.events.run(f"Mark book {BookStatus.label_of(status).lower()}", op,
+                           parent=self) is None:  # fmt: skip
+            self._fill_books()  # show the status as it is
 
     def flush(self) -> None:
         if self._save_timer.isActive():

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from careerplanner.services import practice
+from careerplanner.services import changes, practice
 from careerplanner.services import practice_questions as questions
-from careerplanner.services.practice import PracticeError, QuestionRow
-from careerplanner.ui import undo
-from careerplanner.ui.errors import show_error
+from careerplanner.services.practice import QuestionRow
 from careerplanner.ui.kit.widgets import confirm
+from careerplanner.ui.ops import Op
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
 
 if TYPE_CHECKING:
@@ -53,19 +53,19 @@ class OwnQuestionsMixin(QWidget):
             if result != QuestionDialog.DialogCode.Accepted:
                 self._close_dialog(dialog)
                 return
-            try:
-                if question_id is None:
-                    new_id = questions.add_question(self.store, self.path_id, dialog.draft())
-                else:
-                    questions.update_question(self.store, question_id, dialog.draft())
-            except PracticeError as exc:
-                self._problem("Could not save the question", exc)
+            op: Op
+            if question_id is None:
+                text = "Add question"
+                op = partial(questions.add_question, self.store, self.path_id, dialog.draft())
+            else:
+                text = "Edit question"
+                op = partial(questions.update_question, self.store, question_id, dialog.draft())
+            outcome = self.events.run(text, op, parent=dialog)
+            if outcome is None:
                 dialog.open()  # nothing typed is lost: let the user fix it
                 return
             self._close_dialog(dialog)
-            changed = new_id if question_id is None else question_id
-            self.events.practice_reviewed.emit(changed)
-            self.select_item(changed)
+            self.select_item(question_id or int(outcome.value or 0))
             self.events.status_message.emit("Question saved")
 
         dialog.finished.connect(done)
@@ -81,27 +81,10 @@ class OwnQuestionsMixin(QWidget):
             f"Its {row.attempts} attempt(s) and their answers are deleted with it.", "Delete",
         ):  # fmt: skip
             return
-        try:
-            deleted = questions.delete_question(self.store, question_id)
-        except PracticeError as exc:
-            self._problem("Could not delete the question", exc)
-            return
-        first = [True]
-
-        def redo() -> None:
-            if first[0]:
-                first[0] = False
-            else:
-                questions.delete_question(self.store, question_id)
-            self.events.practice_reviewed.emit(question_id)
-
-        def undo_it() -> None:
-            questions.restore_question(self.store, deleted)
-            self.events.practice_reviewed.emit(question_id)
-            self.select_item(question_id)
-
-        undo.record(self.events, "Delete Question", redo, undo_it)
-        self.events.status_message.emit("Question deleted. Edit → Undo brings it back.")
+        op = partial(questions.delete_question, self.store, question_id)
+        if self.events.run("Delete Question", op, parent=self,
+                           on_undo=lambda: self.select_item(question_id)) is not None:  # fmt: skip
+            self.events.status_message.emit("Question deleted. Edit → Undo brings it back.")
 
     def open_timer_dialog(self) -> TimerDialog:
         lengths = {c: practice.timer_minutes(self.store, c) for c in practice.categories(self.rows)}
@@ -113,8 +96,16 @@ class OwnQuestionsMixin(QWidget):
             self._close_dialog(dialog)
             if result != TimerDialog.DialogCode.Accepted:
                 return
-            for category, minutes in dialog.lengths().items():
-                practice.set_timer_minutes(self.store, category, minutes)
+            lengths = dialog.lengths()
+
+            def save() -> changes.Outcome[None]:
+                for category, minutes in lengths.items():
+                    practice.set_timer_minutes(self.store, category, minutes)
+                keys = (practice.TIMER_KEY + c for c in lengths)
+                return changes.Outcome(changes.settings(*keys))
+
+            if self.events.run("Set timer lengths", save, parent=self, undoable=False) is None:
+                return
             q = self.session.question
             countdown = self.session.countdown
             if q is not None and self.mock is None and countdown.elapsed() == 0:
@@ -129,6 +120,3 @@ class OwnQuestionsMixin(QWidget):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
-
-    def _problem(self, title: str, exc: Exception) -> None:
-        show_error(self, exc, title)

@@ -370,12 +370,21 @@ class SessionPanel(QWidget):
         self._draft_timer.start()
 
     def flush_draft(self) -> None:
-        """Save a pending draft now (on switching question, rating and closing)."""
+        """Save a pending draft now (on switching question, rating and closing). The
+        receiver of ``draft_edited`` saves it and reports with ``draft_saved``."""
         self._draft_timer.stop()
         if self._pending_draft and self.question is not None:
             self._pending_draft = False
             self.draft_edited.emit(self.question.id, self.editor.toPlainText())
+
+    def draft_saved(self, ok: bool) -> None:
+        """Say whether the draft was written; one that was not is tried again."""
+        if ok:
             self.draft_label.setText("Draft saved")
+        else:
+            self._pending_draft = True
+            self.draft_label.setText("Draft not saved — your text is still here; it is "
+                                     "tried again with your next change.")  # fmt: skip
 
 
 def _line() -> QFrame:

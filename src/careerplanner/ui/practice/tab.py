@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from careerplanner.services import catalog, practice
 from careerplanner.services import practice_questions as questions
-from careerplanner.services.practice import PracticeError, QuestionRow, Review
+from careerplanner.services.changes import Area
+from careerplanner.services.practice import QuestionRow, Review
 from careerplanner.store import Store
-from careerplanner.ui import undo
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.practice import fmt
@@ -39,6 +40,7 @@ from careerplanner.vocab import Rating
 class PracticeTab(OwnQuestionsMixin, BaseTab):
     name = "practice"
     title = "Interview Practice"
+    watches = Area.QUESTIONS | Area.SETTINGS
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
@@ -94,7 +96,6 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
             key = QShortcut(QKeySequence(str(value)), self)
             key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             key.activated.connect(lambda v=value: self.rate(v))
-        self.listen(events.practice_reviewed, self.request_refresh)
         # Due dates come and go while the app is open: recount them once a minute.
         self.minute = QTimer(self)
         self.minute.setInterval(60_000)
@@ -176,7 +177,7 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
     def open_session(self, qid: int, mode: str = "") -> None:
         try:
             q = practice.question(self.store, qid, self.now())
-        except PracticeError as exc:
+        except practice.PracticeError as exc:
             self.session.clear(str(exc))
             return
         self.session.load(q, practice.timer_minutes(self.store, q.category), mode)
@@ -207,36 +208,29 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         if q is None or not self.session.active:
             return
         self.session.flush_draft()
-        try:
-            review = practice.rate(
-                self.store, q.id, value, covered_points=self.session.covered_points(),
-                duration_s=self._duration(), answer=self.session.answer(),
-                mock=self.mock is not None, now=self.now(),
-            )  # fmt: skip
-        except PracticeError as exc:
-            self._problem("Could not record the rating", exc)
-            return
         name = Rating(value).label
-        first = [True]
+        op = partial(
+            practice.rate, self.store, q.id, value, covered_points=self.session.covered_points(),
+            duration_s=self._duration(), answer=self.session.answer(),
+            mock=self.mock is not None, now=self.now(),
+        )  # fmt: skip
+        review: Review | None = None
 
-        def redo() -> None:
-            if first[0]:
-                first[0] = False
-            else:
-                try:
-                    practice.redo_review(self.store, review)
-                except PracticeError as exc:  # the question was deleted since
-                    self.events.status_message.emit(str(exc))
-                    return
-                if self.session.question and self.session.question.id == review.question_id:
-                    self.session.finish(f"Rated {name} again (redo).")
-            self.events.practice_reviewed.emit(review.question_id)
+        def redone() -> None:
+            if review and self.session.question and self.session.question.id == review.question_id:
+                self.session.finish(f"Rated {name} again (redo).")
 
-        def undo_it() -> None:
-            practice.undo_review(self.store, review)
-            self.events.practice_reviewed.emit(review.question_id)
+        def undone() -> None:
             self.events.status_message.emit(f"Rating “{name}” undone")
-            self._reopen(review)
+            if review is not None:
+                self._reopen(review)
+
+        outcome = self.events.run(f"Rating “{name}”", op, parent=self, on_undo=undone,
+                                  on_redo=redone)  # fmt: skip
+        if outcome is None:
+            return
+        review = outcome.value
+        assert isinstance(review, Review)
 
         self.session.editor.blockSignals(True)
         self.session.editor.clear()
@@ -247,7 +241,6 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
             f"Rated {name}. Back on {when}.  Edit → Undo (Ctrl+Z) takes it back.",
             pause=self.mock is None,
         )
-        undo.record(self.events, f"Rating “{name}”", redo, undo_it)
         self.events.status_message.emit(f"Rated {name}: next review {when}")
         if self.mock is not None:
             self.mock.attempt_ids.append(review.attempt_id)
@@ -272,10 +265,9 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.session.editor.blockSignals(False)
 
     def _save_draft(self, qid: int, text: str) -> None:
-        try:
-            practice.save_draft(self.store, qid, text)
-        except PracticeError as exc:
-            self._problem("Could not save the draft", exc)
+        op = partial(practice.save_draft, self.store, qid, text)
+        saved = self.events.run("Save draft", op, parent=self, undoable=False)
+        self.session.draft_saved(saved is not None)
 
     def _on_time_up(self, over: str = "") -> None:
         q = self.session.question

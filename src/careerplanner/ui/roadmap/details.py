@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -24,7 +25,7 @@ from careerplanner.services.catalog import TutorialItem
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
-from careerplanner.ui.roadmap import actions as actions
+from careerplanner.ui.ops import Op
 from careerplanner.ui.roadmap.dialogs import LinkDialog
 from careerplanner.vocab import TutorialStatus, level_name
 
@@ -137,7 +138,7 @@ class TutorialDetails(QWidget):
     # -- showing --------------------------------------------------------------------
     def show_tutorial(self, tut: TutorialItem | None) -> None:
         if self.tutorial is not None and tut is not None and tut.id == self.tutorial.id:
-            self._show_state(tut)
+            self._follow(tut)
             return
         self.save_notes()
         self.tutorial = tut
@@ -177,6 +178,23 @@ class TutorialDetails(QWidget):
         self._reload_links()
         self._loading = False
 
+    def _follow(self, tut: TutorialItem) -> None:
+        """The tutorial shown changed (an action, its undo or redo): show it as it is now,
+        keeping notes the user is typing."""
+        self._loading = True
+        self.title.setText(tut.title + (" (retired)" if tut.retired else ""))
+        self.meta.setText(
+            f"{tut.skill_name or 'No track'} · {level_name(tut.level)} · {tut.hours:g} h"
+            + (" · your own tutorial" if tut.custom else "")
+        )
+        self.description.setText(tut.description or "No description.")
+        self.url.setText(tut.url)
+        if not self._notes_dirty and self.notes.toPlainText() != tut.notes:
+            self.notes.setPlainText(tut.notes)
+        self._loading = False
+        self._show_state(tut)
+        self._reload_links()
+
     def _show_state(self, tut: TutorialItem) -> None:
         was = self._loading
         self._loading = True
@@ -192,8 +210,10 @@ class TutorialDetails(QWidget):
         if tut is None or self._loading:
             return
         status = str(self.status_combo.itemData(index))
-        actions.guarded(self, "Could not change the status", lambda: actions.change_status(
-            self.store, self.events, tut.id, tut.title, status))  # fmt: skip
+        text = f"Mark “{tut.title}” {TutorialStatus.label_of(status)}"
+        if self.events.run(text, partial(roadmap.set_status, self.store, tut.id, status),
+                           parent=self) is None:  # fmt: skip
+            self._show_state(tut)
 
     def _dates_edited(self) -> None:
         tut = self.tutorial
@@ -205,9 +225,8 @@ class TutorialDetails(QWidget):
         shown = [w.from_qdate(w.to_qdate(d)) for d in (tut.started_on, tut.finished_on)]
         if [started, finished] == shown:
             return
-        ok = actions.guarded(self, "Could not change the dates", lambda: actions.change_dates(
-            self.store, self.events, tut.id, tut.title, started, finished))  # fmt: skip
-        if not ok:
+        op = partial(roadmap.set_dates, self.store, tut.id, started, finished)
+        if self.events.run(f"Change dates of “{tut.title}”", op, parent=self) is None:
             self._show_state(tut)
 
     # -- notes ----------------------------------------------------------------------
@@ -224,12 +243,12 @@ class TutorialDetails(QWidget):
         if not self._notes_dirty or self.tutorial is None:
             return
         tut, text = self.tutorial, self.notes.toPlainText()
-        if actions.guarded(self, "Could not save your notes",
-                           lambda: roadmap.set_notes(self.store, tut.id, text)):  # fmt: skip
-            self._notes_dirty = False
+        op = partial(roadmap.set_notes, self.store, tut.id, text)
+        self._notes_dirty = False  # the pane follows the saved notes without retyping them
+        if self.events.run(f"Edit notes of “{tut.title}”", op, parent=self) is not None:
             self.notes_state.setText("Notes saved.")
-            self.events.tutorial_edited.emit(tut.id)
         else:
+            self._notes_dirty = True
             self.notes_state.setText("Not saved — your text is still here; it is retried "
                                      "on the next change.")  # fmt: skip
 
@@ -271,19 +290,19 @@ class TutorialDetails(QWidget):
         dialog = LinkDialog(self, link.title if link else "", link.url if link else "")
         dialog.setObjectName("link_dialog")
 
-        def save() -> None:
-            title, url = dialog.title_edit.text(), dialog.url_edit.text()
-            if link is None:
-                roadmap.add_link(self.store, tut.id, title, url)
-            else:
-                roadmap.update_link(self.store, link.id, title, url)
-
         def done(result: int) -> None:
             if not result:
                 dialog.deleteLater()
-            elif actions.guarded(dialog, "Could not save the link", save):
-                self._reload_links()
-                self.events.tutorial_edited.emit(tut.id)
+                return
+            title, url = dialog.title_edit.text(), dialog.url_edit.text()
+            op: Op
+            if link is None:
+                text = f"Add link to “{tut.title}”"
+                op = partial(roadmap.add_link, self.store, tut.id, title, url)
+            else:
+                text = f"Edit link of “{tut.title}”"
+                op = partial(roadmap.update_link, self.store, link.id, title, url)
+            if self.events.run(text, op, parent=dialog) is not None:
                 dialog.deleteLater()
             else:
                 dialog.open()  # keep what the user typed; let them fix it
@@ -295,10 +314,8 @@ class TutorialDetails(QWidget):
         link, tut = self._current_link(), self.tutorial
         if link is None or tut is None:
             return
-        if actions.guarded(self, "Could not remove the link",
-                           lambda: roadmap.remove_link(self.store, link.id)):  # fmt: skip
-            self._reload_links()
-            self.events.tutorial_edited.emit(tut.id)
+        self.events.run(f"Remove link from “{tut.title}”",
+                        partial(roadmap.remove_link, self.store, link.id), parent=self)  # fmt: skip
 
     def _open_link(self) -> None:
         link = self._current_link()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from careerplanner.services import catalog, progress, roadmap
 from careerplanner.services.catalog import TutorialItem
+from careerplanner.services.changes import Area, Changes
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
-from careerplanner.ui.roadmap import actions as actions
+from careerplanner.ui.ops import Op
 from careerplanner.ui.roadmap.details import TutorialDetails
 from careerplanner.ui.roadmap.dialogs import TutorialDialog
 from careerplanner.ui.roadmap.model import (
@@ -50,6 +53,7 @@ def is_web_url(url: str) -> bool:
 class RoadmapTab(BaseTab):
     name = "roadmap"
     title = "Roadmap"
+    watches = Area.TUTORIALS
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
@@ -163,8 +167,6 @@ class RoadmapTab(BaseTab):
         self.setTabOrder(self.track_filter, self.status_filter)
         self.setTabOrder(self.status_filter, self.view)
 
-        self.listen(events.progress_changed, self._on_progress_changed)
-        self.listen(events.tutorial_edited, self._on_tutorial_edited)
         self.refresh()
 
     def _focus_search(self) -> None:
@@ -192,8 +194,8 @@ class RoadmapTab(BaseTab):
         self._update_count()
         if selected is not None:
             self.select_item(selected.id)
-        else:
-            self.details.show_tutorial(None)
+        if self.current_tutorial() is None:
+            self.details.show_tutorial(None)  # what was shown may be gone (undo, import)
 
     def _size_columns(self, skills: list[catalog.SkillItem]) -> None:
         fm = self.view.fontMetrics()
@@ -221,25 +223,24 @@ class RoadmapTab(BaseTab):
         combo.setCurrentIndex(index if index >= 0 else 0)
         combo.blockSignals(False)
 
-    def _on_progress_changed(self, tutorial_id: int) -> None:
-        item = catalog.tutorial(self.store, tutorial_id) if tutorial_id else None
-        prog = progress.path_progress(self.store, self.path_id)
-        if item is None or not self.model.replace_tutorial(item, prog):
+    def refresh_for(self, changes: Changes) -> None:
+        """Changed tutorials are updated in place (their rows, the details pane, the
+        progress bars); a change to the list itself reloads it."""
+        if not changes.tutorials:
             self.refresh()
             return
-        if self.details.tutorial is not None and self.details.tutorial.id == item.id:
-            self.details.show_tutorial(item)
+        items = [catalog.tutorial(self.store, tid) for tid in sorted(changes.tutorials)]
+        prog = progress.path_progress(self.store, self.path_id)
+        for item in items:
+            if item is None or not self.model.replace_tutorial(item, prog):
+                self.refresh()
+                return
+            if self.details.tutorial is not None and self.details.tutorial.id == item.id:
+                self.details.show_tutorial(item)
         self._update_progress()
         if self.proxy.active():
             self._apply_filters()  # the row may now match, or no longer match
         else:
-            self._update_count()
-
-    def _on_tutorial_edited(self, tutorial_id: int) -> None:
-        item = catalog.tutorial(self.store, tutorial_id)
-        if item is not None:
-            self.model.replace_tutorial(item, progress.path_progress(self.store, self.path_id))
-            self.details.tutorial = item
             self._update_count()
 
     def _update_progress(self) -> None:
@@ -305,8 +306,10 @@ class RoadmapTab(BaseTab):
         tut = self.current_tutorial()
         if tut is None:
             return
-        actions.guarded(self, "Could not change the status", lambda: actions.change_status(
-            self.store, self.events, tut.id, tut.title, status))  # fmt: skip
+        self.events.run(
+            f"Mark “{tut.title}” {TutorialStatus.label_of(status)}",
+            partial(roadmap.set_status, self.store, tut.id, status), parent=self,
+        )  # fmt: skip
 
     def toggle_done(self) -> None:
         """Space: Done, or back to where it was before (In progress if it was started)."""
@@ -363,17 +366,17 @@ class RoadmapTab(BaseTab):
             if not result:
                 dialog.deleteLater()
                 return
-            new_id: list[int] = []
-
-            def save() -> None:
-                if tutorial_id is None:
-                    new_id.append(actions.add_tutorial(
-                        self.store, self.events, self.path_id, dialog.draft()))  # fmt: skip
-                else:
-                    actions.edit_tutorial(self.store, self.events, tutorial_id, dialog.draft())
-
-            if actions.guarded(dialog, "Could not save the tutorial", save):
-                self.select_item(new_id[0] if new_id else tutorial_id or 0)
+            draft = dialog.draft()
+            op: Op
+            if tutorial_id is None:
+                text = f"Add “{draft.title.strip()}”"
+                op = partial(roadmap.add_tutorial, self.store, self.path_id, draft)
+            else:
+                text = f"Edit “{draft.title.strip()}”"
+                op = partial(roadmap.update_tutorial, self.store, tutorial_id, draft)
+            outcome = self.events.run(text, op, parent=dialog)
+            if outcome is not None:
+                self.select_item(tutorial_id or int(outcome.value or 0))
                 dialog.deleteLater()
             else:
                 dialog.open()  # nothing typed is lost: let the user fix it
@@ -392,8 +395,8 @@ class RoadmapTab(BaseTab):
             "You can undo this with Edit → Undo.", "Delete",
         ):  # fmt: skip
             return
-        actions.guarded(self, "Could not delete the tutorial", lambda: actions.delete_tutorial(
-            self.store, self.events, tutorial_id, tut.title))  # fmt: skip
+        op = partial(roadmap.delete_tutorial, self.store, tutorial_id)
+        self.events.run(f"Delete “{tut.title}”", op, parent=self)
 
     def flush(self) -> None:
         self.details.save_notes()

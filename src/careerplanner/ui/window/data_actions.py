@@ -2,8 +2,9 @@
 
 Back Up Now, Restore Backup…, Export Data…, Import Data…; a backup on closing and, while
 there are changes, at most every 30 minutes. After a restore or an import the undo history
-is cleared and ``events.data_replaced`` makes every tab reload. An import whose file holds
-other backup or window settings than ours asks first whether to keep ours (the default).
+is cleared and the window announces that everything changed, so every tab reloads. An
+import whose file holds other backup or window settings than ours asks first whether to
+keep ours (the default).
 """
 
 from __future__ import annotations
@@ -140,8 +141,7 @@ class DataActions(QObject):
     def _replaced(self) -> None:
         self.events.undo_stack.clear()
         self.tracker.mark_clean()
-        self._on_replaced()
-        self.events.data_replaced.emit()
+        self._on_replaced()  # the window announces that everything changed
 
     def restore(self) -> None:
         dialog = RestoreDialog(backup.list_backups(self.data_dir, full_check=True), self.window)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner import APP_DISPLAY_NAME, paths
 from careerplanner.services import catalog, progress, settings
+from careerplanner.services.changes import Area, Changes
 from careerplanner.store import Store
 from careerplanner.ui import theme
 from careerplanner.ui.events import AppEvents
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self._status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self._status_label)
         self.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.events.progress_changed.connect(lambda *_: self._update_status())
+        self.events.changed.connect(self._on_changed)
         self.events.navigate.connect(self._navigate)
 
         self._build_menus(_tab_factories())
@@ -262,9 +263,7 @@ class MainWindow(QMainWindow):
         info = catalog.path_info(self.store, path_id)
         settings.put(self.store, settings.ACTIVE_PATH, info.key)
         self.events.undo_stack.clear()
-        self.events.path_changed.emit(path_id)
-        self._update_title()
-        self._update_status()
+        self.events.announce(Changes(Area.PATH, active_path=path_id))
         self.path_actions.reload()
 
     def set_theme(self, mode: str) -> None:
@@ -338,14 +337,16 @@ class MainWindow(QMainWindow):
             if host.tab is not None:
                 host.tab.flush()
 
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Area.TUTORIALS | Area.PATH):
+            self._update_title()
+            self._update_status()
+
     def _after_data_replaced(self) -> None:
-        """A restore or import replaced the data: the path may have a new id."""
-        path_id = settings.active_path_id(self.store)
-        if path_id != self.path_id:
-            self.path_id = path_id
-            self.events.path_changed.emit(path_id)
-        self._update_title()
-        self._update_status()
+        """A restore or import replaced the data: every view reloads, and the path shown
+        may have a new id."""
+        self.path_id = settings.active_path_id(self.store)
+        self.events.announce(Changes(Area.ALL, active_path=self.path_id))
 
     def bring_to_front(self) -> None:
         """Another start asked for this window (single instance)."""
@@ -356,6 +357,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.store.is_open:  # closed before: the window's data is saved and closed
+            super().closeEvent(event)
+            return
         try:
             self._flush_tabs()
         except Exception as exc:  # a full disk must not stop the window closing
@@ -371,5 +375,7 @@ class MainWindow(QMainWindow):
         for host in self._hosts:
             if host.tab is not None:
                 host.tab.disconnect_all()
+        for timer in self.findChildren(QTimer):  # nothing runs on against the closed store
+            timer.stop()
         self.store.close()
         super().closeEvent(event)

@@ -4,7 +4,8 @@ error panel in the tab's place when building or refreshing it fails.
 One tab whose data is odd never stops the window from opening, and never takes the other
 tabs with it: the failure is logged (a bug with its traceback), the page says what failed
 with a Retry button, and the page tries again by itself when it is shown after a change
-that may have fixed it (a restore, an import, another career path, or the tab's own data).
+that may have fixed it (for a tab that was built, a change of what it watches; for one that
+could not be built, any change: a restore, an import, another career path).
 """
 
 from __future__ import annotations
@@ -46,8 +47,7 @@ class TabHost(QWidget):
         self.panel: ErrorPanel | None = None
         self._changed_since_failure = False
         self._layout = QStackedLayout(self)
-        events.data_replaced.connect(self._something_changed)
-        events.path_changed.connect(self._something_changed)
+        events.changed.connect(self._something_changed)
 
     # -- building and refreshing ------------------------------------------------------------
     def build(self) -> BaseTab | None:

@@ -1,18 +1,19 @@
-"""Pieces of the Skills tab: a skill's assessment card, and the table model of gaps."""
+"""The Skills tab's self-assessment: one card per skill (level picker, progress hint,
+topics), with the note and the button that saves a dated snapshot."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QProgressBar,
+    QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,27 +21,19 @@ from PySide6.QtWidgets import (
 
 from careerplanner.services.catalog import SkillItem
 from careerplanner.services.progress import Progress
-from careerplanner.services.skills import Gap
-from careerplanner.ui.errors import show_error
 from careerplanner.ui.kit import widgets as w
-from careerplanner.ui.kit.table_model import RowsTableModel
 from careerplanner.ui.kit.widgets import tooltip
 from careerplanner.vocab import LEVEL_NAMES, MAX_LEVEL, level_name
 
-SkillIdRole = Qt.ItemDataRole.UserRole + 1
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def guarded(parent: QWidget | None, title: str, action: Callable[[], Any]) -> bool:
-    """Run ``action``; on failure tell the user (``show_error``: an expected failure in
-    words, a bug logged and shown as one) and return False."""
-    try:
-        action()
-    except Exception as exc:
-        show_error(parent, exc, title)
-        return False
-    return True
+#: The level picker: a segmented row whose chosen level stands out in either palette.
+PICKER_STYLE = """
+QToolButton { border: 1px solid palette(mid); background: palette(button);
+              padding: 3px 4px; margin: 0; }
+QToolButton:hover { background: palette(midlight); }
+QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
+                      border-color: palette(highlight); }
+QToolButton:focus { border-color: palette(highlight); }
+"""
 
 
 def track_text(p: Progress) -> str:
@@ -156,67 +149,70 @@ class SkillCard(QFrame):
         return self.group.checkedId()
 
 
-GAP_HEADERS = ("Skill", "Current", "Target", "Gap", "Tutorials")
+class AssessmentPanel(QScrollArea):
+    """Every skill's card, in a scrolling page, and the snapshot note and button."""
 
-#: The level picker: a segmented row whose chosen level stands out in either palette.
-PICKER_STYLE = """
-QToolButton { border: 1px solid palette(mid); background: palette(button);
-              padding: 3px 4px; margin: 0; }
-QToolButton:hover { background: palette(midlight); }
-QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
-                      border-color: palette(highlight); }
-QToolButton:focus { border-color: palette(highlight); }
-"""
+    #: (skill id, new level)
+    level_picked = Signal(int, int)
+    #: (topic id, topic name, checked)
+    topic_toggled = Signal(int, str, bool)
+    #: The user asked to save a snapshot (the note is in ``note``).
+    save_requested = Signal()
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        self.setWidget(page)
+        self.cards: dict[str, SkillCard] = {}
+        self._shape: list[tuple[int, tuple[int, ...]]] = []  # skill and topic ids shown
+        self.note = QLineEdit()
+        self.note.setObjectName("snapshot_note")
+        self.note.setPlaceholderText("Note for this snapshot (optional)")
+        self.note.setAccessibleName("Snapshot note")
+        self.note.returnPressed.connect(self.save_requested)
+        self.save_button = QPushButton("Save Assessment")
+        self.save_button.setObjectName("save_assessment")
+        self.save_button.setToolTip("Keep a dated snapshot of all levels and ticked topics")
+        self.save_button.clicked.connect(self.save_requested)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(12, 10, 14, 12)
+        box.setSpacing(10)
+        box.addWidget(w.heading("Your self-assessment", 2))
+        self.intro = w.label("", muted=True, name="skills_intro")
+        box.addWidget(self.intro)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.note, 1)
+        save_row.addWidget(self.save_button)
+        box.addLayout(save_row)
+        self._cards_box = QVBoxLayout()
+        self._cards_box.setSpacing(8)
+        box.addLayout(self._cards_box)
+        box.addStretch(1)
 
-def gap_text(gap: int) -> str:
-    if gap > 0:
-        return f"{gap} level{'s' if gap != 1 else ''}"
-    return "On target" if gap == 0 else "Above"
+    def show_skills(self, items: list[SkillItem], tracks: dict[int, Progress], intro: str) -> None:
+        """Show the levels and topics; the cards are rebuilt only when skills or topics
+        were added or removed."""
+        self.intro.setText(
+            (intro + "\n\n" if intro else "")
+            + "Rate each skill and tick the topics you are comfortable with; "
+            "changes are kept at once. The bar shows how much of each track's "
+            "tutorials you have done."
+        )
+        shape = [(s.id, tuple(t.id for t in s.topics)) for s in items]
+        if shape != self._shape:
+            w.clear_layout(self._cards_box)
+            self.cards = {}
+            for s in items:
+                card = SkillCard(s)
+                card.level_picked.connect(self.level_picked)
+                card.topic_toggled.connect(self.topic_toggled)
+                self._cards_box.addWidget(card)
+                self.cards[s.key] = card
+            self._shape = shape
+        for s in items:
+            self.cards[s.key].update_skill(s, tracks.get(s.id, Progress()))
 
-
-class GapModel(RowsTableModel):
-    """The skills, largest gap first (the order the service gives)."""
-
-    HEADERS = GAP_HEADERS
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._gaps: list[Gap] = []
-
-    def set_gaps(self, gaps: list[Gap]) -> None:
-        self.beginResetModel()
-        self._gaps = list(gaps)
-        self.endResetModel()
-
-    def gap_at(self, row: int) -> Gap | None:
-        return self._gaps[row] if 0 <= row < len(self._gaps) else None
-
-    def row_of(self, skill_id: int) -> int:
-        return next((i for i, g in enumerate(self._gaps) if g.skill_id == skill_id), -1)
-
-    def items(self) -> list[Any]:
-        return self._gaps
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._gaps):
-            return None
-        g, col = self._gaps[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                g.name,
-                level_name(g.level),
-                level_name(g.target),
-                gap_text(g.gap),
-                f"{g.track.done} of {g.track.total}" if g.track.total else "—",
-            )[col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(
-                f"{g.name}: {level_name(g.level)} now, target {level_name(g.target)}. "
-                f"{track_text(g.track)}."
-            )
-        if role == SkillIdRole:
-            return g.skill_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+    def card_of(self, skill_id: int) -> SkillCard | None:
+        return next((c for c in self.cards.values() if c.skill.id == skill_id), None)
