@@ -134,12 +134,15 @@ run_checked "offscreen" env QT_QPA_PLATFORM=offscreen QT_DEBUG_PLUGINS=0 \
 # afterwards, and nothing in /opt/careerplanner changed.
 mkdir -p "$work/home"
 touch "$work/stamp"
-run_checked "fresh home" env HOME="$work/home" XDG_DATA_HOME= XDG_CONFIG_HOME= XDG_CACHE_HOME= \
+run_checked "fresh home" env -u CAREERPLANNER_LOG_DIR HOME="$work/home" XDG_DATA_HOME= \
+  XDG_CONFIG_HOME= XDG_CACHE_HOME= XDG_STATE_HOME= \
   QT_QPA_PLATFORM=offscreen careerplanner --self-test
 others="$(cd "$work/home" && find . -mindepth 1 | grep -v '^\./\.local$' \
-  | grep -v '^\./\.local/share$' | grep -v '^\./\.local/share/CareerPlanner' || true)"
-[ -z "$others" ] || fail "the app wrote outside its data folder: $others"
+  | grep -v '^\./\.local/share$' | grep -v '^\./\.local/share/CareerPlanner' \
+  | grep -v '^\./\.local/state$' | grep -v '^\./\.local/state/CareerPlanner' || true)"
+[ -z "$others" ] || fail "the app wrote outside its data and log folders: $others"
 [ -f "$work/home/.local/share/CareerPlanner/careerplanner.sqlite3" ] || fail "no database in HOME"
+[ -f "$work/home/.local/state/CareerPlanner/log/careerplanner.log" ] || fail "no log in HOME"
 [ -z "$(find /opt/careerplanner -newer "$work/stamp" | head -1)" ] || fail "/opt/careerplanner changed"
 
 # -- the Qt modules carried for later features load in the frozen app (after stripping) -----

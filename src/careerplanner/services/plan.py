@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from careerplanner import limits
+from careerplanner.errors import UserError
 from careerplanner.services import changes
 from careerplanner.services.changes import Outcome, unchanged
 from careerplanner.store import Store, uses_store
@@ -41,7 +42,7 @@ MAX_NAMED = 3
 TUTORIAL, BOOK, PRACTICE = "tutorial", "book", "practice"
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """Settings that cannot be used, with a message for the user."""
 
 
