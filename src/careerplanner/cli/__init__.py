@@ -62,11 +62,11 @@ def report(exc: BaseException, doing: str) -> int:
     if isinstance(exc, UserError):
         _log.info("%s refused: %s", doing, exc)
         return err(str(exc))
-    from careerplanner.store.backup import describe_os_error, is_write_problem
+    from careerplanner.store.backup import is_write_problem, write_problem_text
 
     if is_write_problem(exc):
         _log.warning("%s failed: %s", doing, exc)
-        return err(f"Nothing was saved: {describe_os_error(exc)}.")
+        return err(write_problem_text(exc, "Nothing was saved."))
     log.ensure_setup()
     _log.error("bug in %s: %s", doing, exc, exc_info=exc)
     message = _first_line(str(exc))

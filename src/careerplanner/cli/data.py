@@ -21,7 +21,7 @@ from careerplanner.content import PackError
 from careerplanner.services import backup, userdata
 from careerplanner.services.startup import open_data_dir
 from careerplanner.store import Store, StoreOpenError
-from careerplanner.store.backup import BackupError, describe_os_error
+from careerplanner.store.backup import BackupError, write_problem_text
 
 RUNNING = (
     "Career Planner is running with this data folder. Close it first, "
@@ -53,13 +53,13 @@ def _with_store(data_dir: Path, action: Callable[[Store], int]) -> int:
     except (BackupError, PackError) as exc:
         return err(str(exc))
     except (OSError, sqlite3.Error, PeeweeException) as exc:
-        return err(f"The data cannot be opened: {describe_os_error(exc)}.")
+        return err(write_problem_text(exc, "The data cannot be opened."))
     try:
         return action(store)
     except (BackupError, userdata.UserDataError) as exc:
         return err(str(exc))
     except (OSError, sqlite3.Error, PeeweeException) as exc:
-        return err(f"Nothing was changed: {describe_os_error(exc)}.")
+        return err(write_problem_text(exc))
     finally:
         store.close()
 
@@ -97,7 +97,7 @@ def cmd_restore(data_dir: Path, file: str) -> int:
         except (BackupError, PackError) as exc:
             return err(str(exc))
         except (OSError, sqlite3.Error, PeeweeException) as exc:
-            return err(f"The data cannot be opened: {describe_os_error(exc)}.")
+            return err(write_problem_text(exc, "The data cannot be opened."))
         store.close()
 
         def action(store: Store) -> int:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from careerplanner.errors import UserError
+from careerplanner.errors import UserError, os_error_text
 from careerplanner.store import migrations
 from careerplanner.store.database import APPLICATION_ID, SQLITE_MAGIC
 from careerplanner.store.folder_lock import FolderBusy, folder_lock
@@ -112,9 +112,33 @@ def _cause(exc: BaseException) -> BaseException:
     return exc
 
 
-def describe_os_error(exc: BaseException) -> str:
-    """A short, plain explanation of a failed write (disk full, read-only, permissions)."""
+#: What a write that waited in vain for another process's write is told.
+BUSY_MESSAGE = "The data is busy: another Career Planner command is writing. Try again in a moment."
+_BUSY_MARKERS = (
+    "database is locked",
+    "database table is locked",
+    "database schema is locked",
+    "database is busy",
+)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True when SQLite gave up waiting for another connection's lock (SQLITE_BUSY or
+    SQLITE_LOCKED): another process was writing; nothing was written."""
     exc = _cause(exc)
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return True
+    text = str(exc).lower()
+    return any(marker in text for marker in _BUSY_MARKERS)
+
+
+def describe_os_error(exc: BaseException) -> str:
+    """A short, plain explanation of a failed write (disk full, read-only, permissions,
+    busy)."""
+    exc = _cause(exc)
+    if is_busy(exc):
+        return "the data is busy: another Career Planner command is writing (try again in a moment)"
     text = str(exc).lower()
     number = getattr(exc, "errno", None)
     if number == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
@@ -127,16 +151,19 @@ def describe_os_error(exc: BaseException) -> str:
         return "the file cannot be created or opened (is the folder writable?)"
     if "disk i/o error" in text or number == errno.EIO:
         return "the disk reported an input/output error"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror[0].lower() + exc.strerror[1:]
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
     return str(exc) or type(exc).__name__
 
 
 def is_write_problem(exc: BaseException) -> bool:
-    """True for failures of the storage itself (full, read-only, denied, I/O)."""
+    """True for failures of the storage itself (full, read-only, denied, I/O), and for a
+    write that found the data busy (another process writing)."""
     exc = _cause(exc)
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO)
+    if is_busy(exc):
+        return True
     text = str(exc).lower()
     return any(
         marker in text
@@ -149,6 +176,14 @@ def is_write_problem(exc: BaseException) -> bool:
             "permission denied",
         )
     )
+
+
+def write_problem_text(exc: BaseException, outcome: str = "Nothing was changed.") -> str:
+    """A failed write in one or two sentences for the user: ``outcome`` (what became of
+    the data) and why. A busy database changed nothing, whatever was being done."""
+    if is_busy(exc):
+        return f"{BUSY_MESSAGE} Nothing was changed."
+    return f"{outcome[:-1] if outcome.endswith('.') else outcome}: {describe_os_error(exc)}."
 
 
 # -- names ---------------------------------------------------------------------------------

@@ -54,12 +54,18 @@ def run_gui(data_dir: Path) -> int:
     and exits. A database that cannot be opened gets a dialog saying what is wrong, with
     a way back (restore the newest good backup, start fresh, or quit).
     """
-    from careerplanner.instance import SingleInstance, notify_running
+    from careerplanner.instance import LockFileError, SingleInstance, notify_running
     from careerplanner.ui.errors import install_error_hook
 
     app = ensure_app()
     guard = SingleInstance(data_dir)
-    if not guard.acquire():
+    try:
+        taken = guard.acquire()
+    except LockFileError as exc:  # a full disk, say: not another instance
+        print(f"careerplanner: {exc}", file=sys.stderr)
+        show_error("Cannot use the data folder", str(exc))
+        return 1
+    if not taken:
         if notify_running(data_dir):
             print(
                 f"{APP_DISPLAY_NAME} is already running with {data_dir}; "
