@@ -11,6 +11,8 @@ side is in ``tests/ui/test_busy_window.py``.
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,23 @@ def test_a_transaction_holds_the_write_lock_from_its_start(data_dir: Path) -> No
     finally:
         other.close()
         store.close()
+
+
+def test_a_restore_while_another_process_writes_gives_up_and_says_busy(data_dir: Path) -> None:
+    """SQLite's backup API, which a restore copies with, would retry for ever while
+    another process writes; the restore gives up after the busy timeout instead."""
+    assert main(["--data-dir", str(data_dir), "backup"]) == 0
+    (good,) = paths.backup_dir(data_dir).glob("*.sqlite3")
+    rows = _rows(data_dir)
+    with another_process_writing(data_dir):
+        result = subprocess.run(
+            [sys.executable, "-m", "careerplanner", "--data-dir", str(data_dir), "restore",
+             str(good)],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        "careerplanner: The backup could not be restored: the data is busy: another Career "
+        "Planner command is writing (try again in a moment).\n"
+    )
+    assert _rows(data_dir) == rows

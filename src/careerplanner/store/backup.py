@@ -538,10 +538,23 @@ def backup_path_file(database: Path, folder: Path, reason: str) -> BackupFile:
 # -- restoring -----------------------------------------------------------------------------
 
 
+#: SQLITE_BUSY and SQLITE_LOCKED, as sqlite3_backup_step returns them.
+_BUSY_CODES = (5, 6)
+
+
+def _give_up_when_busy(status: int, remaining: int, total: int) -> None:
+    """The backup API's progress callback: stop when a step found the database busy
+    (after the target's busy timeout), instead of retrying for ever as Python does."""
+    if status & 0xFF in _BUSY_CODES:
+        raise sqlite3.OperationalError("database is locked")
+
+
 def restore_into(backup: Path, target: sqlite3.Connection) -> None:
     """Replace the content of the open database ``target`` with ``backup``, atomically.
 
     The caller checks ``backup`` first (``check_file``) and backs up the current data.
+    While another process writes the database for longer than the busy timeout, it
+    gives up (BackupError saying the data is busy), having changed nothing.
     A backup with another page size than the database is first rebuilt with the
     database's page size (in memory): SQLite cannot copy pages of another size into a
     database in WAL mode.
@@ -553,14 +566,15 @@ def restore_into(backup: Path, target: sqlite3.Connection) -> None:
     try:
         page_size = int(target.execute("PRAGMA page_size").fetchone()[0])
         if int(source.execute("PRAGMA page_size").fetchone()[0]) == page_size:
-            source.backup(target)  # all pages in one step: one write transaction
+            # All pages in one step: one write transaction.
+            source.backup(target, progress=_give_up_when_busy)
         else:
             name = f"file:careerplanner-restore-{uuid.uuid4().hex}?mode=memory&cache=shared"
             rebuilt = sqlite3.connect(name, uri=True)
             try:
                 source.execute(f"PRAGMA page_size = {page_size}")
                 source.execute("VACUUM INTO ?", (name,))
-                rebuilt.backup(target)
+                rebuilt.backup(target, progress=_give_up_when_busy)
             finally:
                 rebuilt.close()
     except sqlite3.Error as exc:
