@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from careerplanner.cli import err
+from careerplanner.cli import err, say
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -39,8 +39,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
             info = catalog.path_info(store, result.path_id)
             verb = "Imported" if result.created else "Updated"
-            print(f"{verb} “{info.title}”: {info.phase_count} phases, "
-                  f"{info.tutorial_count} tutorials, {info.question_count} questions.")  # fmt: skip
+            say(f"{verb} “{info.title}”: {info.phase_count} phases, "
+                f"{info.tutorial_count} tutorials, {info.question_count} questions.")  # fmt: skip
             return 0
         return _export(args, store, settings.active_path_id(store))
     finally:
@@ -74,7 +74,7 @@ def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
         paper = args.paper or settings.PLAN_PAPER.get(store) or default_paper()
     try:
         out = Path(args.out).expanduser()
-        print(export_plan(kind, data, out, data_dir=store.path.parent, paper=paper))
+        say(export_plan(kind, data, out, data_dir=store.path.parent, paper=paper))
     except ExportError as exc:
         return err(str(exc))
     return 0

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from careerplanner.errors import UserError, os_error_text
 from careerplanner.store import migrations
-from careerplanner.store.database import APPLICATION_ID, SQLITE_MAGIC
+from careerplanner.store.database import APPLICATION_ID, SQLITE_MAGIC, is_io_problem
 from careerplanner.store.folder_lock import FolderBusy, folder_lock
 
 PREFIX = "careerplanner-"
@@ -295,8 +295,11 @@ def _sequence(conn: sqlite3.Connection) -> int | None:
     return parse_sequence(row[0]) if row else None
 
 
-def _open_ro(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _open_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A read-only connection; ``immutable``: read the file as it is on disk, without
+    locks or the -shm file (only when no other process writes it)."""
+    options = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     # A damaged file can hold (or report) text that is not UTF-8.
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     return conn
@@ -350,10 +353,30 @@ def _summary(conn: sqlite3.Connection) -> str:
     return "; ".join(parts) if parts else "no career path yet"
 
 
+class _Unreadable(Exception):
+    """The disk or the folder, not the file, kept SQLite from reading it."""
+
+    def __init__(self, cause: sqlite3.Error) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_file(path: Path, *, full: bool = True, summary: bool = True) -> FileCheck:
     """Check a database file without changing it: ``integrity_check`` when ``full``,
     else ``quick_check``; also that it is Career Planner's and not newer than this app.
-    The result carries the file's sequence number and, with ``summary``, what it holds."""
+    The result carries the file's sequence number and, with ``summary``, what it holds.
+
+    A file that SQLite cannot read because of the disk or the folder (full, read-only: a
+    WAL database needs its ``-shm`` file made beside it) is never called damaged: when no
+    write-ahead log is pending it is read as it is on disk (``immutable``), and otherwise
+    the result says that it cannot be read now, and why."""
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -364,8 +387,27 @@ def check_file(path: Path, *, full: bool = True, summary: bool = True) -> FileCh
     if not header.startswith(SQLITE_MAGIC):
         return FileCheck(False, "The file is not an SQLite database.")
     try:
-        conn = _open_ro(path)
+        return _check_open(path, full, summary, immutable=False)
+    except _Unreadable as first:
+        problem = first.cause
+    if not is_busy(problem) and not _has_wal(path):
+        try:
+            return _check_open(path, full, summary, immutable=True)
+        except _Unreadable as again:
+            problem = again.cause
+    return FileCheck(
+        False,
+        f"The file cannot be read now: {describe_os_error(problem)}. This says nothing "
+        "about the file itself (the disk may be full or the folder not writable).",
+    )
+
+
+def _check_open(path: Path, full: bool, summary: bool, *, immutable: bool) -> FileCheck:
+    try:
+        conn = _open_ro(path, immutable=immutable)
     except (sqlite3.Error, ValueError) as exc:
+        if isinstance(exc, sqlite3.Error) and is_io_problem(exc):
+            raise _Unreadable(exc) from exc
         return FileCheck(False, f"The file cannot be opened: {exc}.")
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -388,6 +430,8 @@ def check_file(path: Path, *, full: bool = True, summary: bool = True) -> FileCh
         about = _summary(conn) if summary else ""
         return FileCheck(True, "", version, about, _sequence(conn))
     except sqlite3.Error as exc:
+        if is_io_problem(exc):
+            raise _Unreadable(exc) from exc
         return FileCheck(False, f"The file is damaged ({exc}).")
     finally:
         conn.close()
