@@ -7,7 +7,7 @@ careerplanner [--data-dir DIR] --exit-when-shown
 careerplanner [--data-dir DIR] backup | restore FILE | check
 careerplanner [--data-dir DIR] export-json OUT.json | import-json [--with-settings] IN.json
 careerplanner [--data-dir DIR] export-pdf OUT.pdf | export-ics OUT.ics | export-markdown OUT.md
-careerplanner [--data-dir DIR] import-path FILE
+careerplanner [--data-dir DIR] import-path [--yes] FILE
 
 The package: ``parser`` (the arguments), ``data`` (backup, restore, check, JSON),
 ``plan`` (plan exports, pack import), ``selftest`` (--self-test, --exit-when-shown) and

@@ -65,6 +65,7 @@ REASONS = (
     "reset",
     "startup",
     "remove",
+    "upgrade",
 )
 
 

@@ -100,6 +100,7 @@ def open_window(data_dir: Path) -> MainWindow | None:
     """The main window, after resolving a database that cannot be opened with the user;
     None when the user quits or the folder cannot be used (already explained)."""
     from careerplanner.content import PackError
+    from careerplanner.errors import UserError
     from careerplanner.services import backup
     from careerplanner.store import StoreOpenError
     from careerplanner.ui import create_main_window
@@ -133,6 +134,9 @@ def open_window(data_dir: Path) -> MainWindow | None:
             print(f"careerplanner: the unusable database was moved aside to {moved}")
         except PackError as exc:
             show_error("The built-in career path is damaged", str(exc))
+            return None
+        except UserError as exc:  # an update of the built-in path stopped part-way, ...
+            show_error("Cannot open your data", str(exc))
             return None
         except Exception as exc:  # a bug: logged, explained, and no traceback to abort on
             from careerplanner.ui.errors import report_bug
