@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from windows import show_window
 
+from careerplanner.services import skills
 from careerplanner.ui.overview.tab import OverviewTab
 from careerplanner.ui.window.main_window import MainWindow
 
@@ -55,6 +57,10 @@ def test_finishing_a_tutorial_updates_the_dashboard(qtbot: QtBot, data_dir: Path
 
 def test_gap_opens_the_skill_and_practice_opens_the_bank(qtbot: QtBot, data_dir: Path) -> None:
     window, tab = _open(qtbot, data_dir)
+    data_engineering = next(
+        s for s in skills.assessment(window.store, window.path_id) if s.name == "Data Engineering"
+    )
+    window.events.run("Rate", partial(skills.set_level, window.store, data_engineering.id, 1))
     gap = tab.findChild(QPushButton, "gap_0")
     assert gap is not None and gap.text().startswith("System Design")  # 3 levels: the largest
     qtbot.mouseClick(gap, Qt.MouseButton.LeftButton)

@@ -185,12 +185,22 @@ def test_gap_table_is_largest_first_and_opens_tutorials_in_the_roadmap(
     def names() -> list[str]:
         return [model.index(r, 0).data() for r in range(model.rowCount())]
 
-    # Everything at None: the Advanced targets first, ties in the path's order.
+    # Not rated yet: the gaps are unknown, the skills in the path's order.
+    assert names() == [
+        "ML Fundamentals", "System Design", "Data Engineering",
+        "ML Infrastructure", "Cloud & DevOps", "AI Agents & LLMs",
+    ]  # fmt: skip
+    assert [model.index(0, c).data() for c in (1, 3)] == ["Not rated yet", "—"]
+    _click_level(qtbot, tab, "data-engineering", 0)  # None, chosen: still no assessment
+    assert model.index(0, 1).data() == "Not rated yet"
+    _click_level(qtbot, tab, "data-engineering", 1)
+    # Rated: the largest gap first, ties in the path's order.
     assert names() == [
         "System Design", "ML Infrastructure", "ML Fundamentals",
-        "Data Engineering", "Cloud & DevOps", "AI Agents & LLMs",
+        "Cloud & DevOps", "AI Agents & LLMs", "Data Engineering",
     ]  # fmt: skip
     assert model.index(0, 3).data() == "3 levels"
+    _click_level(qtbot, tab, "data-engineering", 0)
     _click_level(qtbot, tab, "system-design", 4)
     _click_level(qtbot, tab, "ml-fundamentals", 1)
     assert names() == [

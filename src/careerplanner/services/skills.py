@@ -9,6 +9,11 @@ updates.
 
 The progress hint (the share of a track's tutorials done) is only shown beside the
 assessment; nothing here changes a level because of it.
+
+**Rated** (``is_rated``) means a saved self-assessment exists: a snapshot, or a level or
+a ticked topic the user set (levels and topics are saved as they are chosen). There is
+no level for "not rated": None with no snapshot is the absence of an assessment, and the
+views say "not rated yet" instead of "None → Advanced".
 """
 
 from __future__ import annotations
@@ -70,6 +75,9 @@ class Gap:
     level: int
     target: int
     track: Progress
+    #: Whether the user has rated themselves (``is_rated``); otherwise ``level`` is no
+    #: more than the default and the gap is unknown.
+    rated: bool = True
 
     @property
     def gap(self) -> int:
@@ -125,6 +133,17 @@ def set_topic(store: Store, topic_id: int, checked: bool) -> Outcome[None]:
         return unchanged()
     m.Topic.update(checked=checked).where(m.Topic.id == topic_id).execute()
     return Outcome(changes.SKILLS, partial(set_topic, store, topic_id, before))
+
+
+@uses_store
+def is_rated(store: Store, path_id: int) -> bool:
+    """Whether a saved self-assessment of the path exists (see the module)."""
+    if m.Snapshot.select().where(m.Snapshot.path == path_id).exists():
+        return True
+    skill_ids = m.Skill.select(m.Skill.id).where(m.Skill.path == path_id)
+    if m.Skill.select().where((m.Skill.path == path_id) & (m.Skill.level > 0)).exists():
+        return True
+    return bool(m.Topic.select().where(m.Topic.skill.in_(skill_ids) & m.Topic.checked).exists())
 
 
 @uses_store
@@ -266,12 +285,17 @@ def gaps(store: Store, path_id: int) -> list[Gap]:
     """Every active skill, the largest gap (target − current) first.
 
     Ties keep the path's order of skills. Skills at or above their target come last.
+    Until the user has rated themselves (``is_rated``) the gaps are unknown: every skill
+    in the path's order, with ``rated`` False.
     """
     tracks = track_progress(store, path_id)
+    rated = is_rated(store, path_id)
     items = [
-        Gap(s.id, s.key, s.name, s.level, s.target, tracks.get(s.id, Progress()))
+        Gap(s.id, s.key, s.name, s.level, s.target, tracks.get(s.id, Progress()), rated)
         for s in assessment(store, path_id)
     ]
+    if not rated:
+        return items  # the gaps are unknown: the path's order
     return sorted(items, key=lambda g: -g.gap)  # sorted() is stable: ties keep path order
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from careerplanner import __version__, limits, paths
-from careerplanner.services import backup, settings
+from careerplanner.services import backup, settings, study_days
 from careerplanner.services.userdata_check import (
     FORMAT,
     FORMAT_VERSION,
@@ -191,6 +191,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
                 "finished_on": _day(t.finished_on),
                 "notes": t.notes,
                 "updated_at": _when(t.updated_at),
+                "percent_done": t.percent_done,
                 "links": [
                     {"title": link.title, "url": link.url}
                     for link in m.TutorialLink.select()
@@ -274,6 +275,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
             "include_reading": bool(plan.include_reading),
             "include_practice": bool(plan.include_practice),
             "learner_name": plan.learner_name,
+            "study_times": study_days.to_mapping(study_days.from_text(plan.study_times)),
         },
     }
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from careerplanner import limits
 from careerplanner.services import settings as app_settings
+from careerplanner.services import study_days
 from careerplanner.vocab import BookStatus, TutorialStatus
 
 FORMAT = "careerplanner-user-data"
@@ -304,6 +305,7 @@ TUTORIAL = {
     "finished_on": (nullable(a_date), None),
     "notes": (text, ""),
     "updated_at": (nullable(a_datetime), None),
+    "percent_done": (nullable(integer(0, 100)), None),
 }
 LINK = {"title": text, "url": web_url}
 QUESTION = {
@@ -359,6 +361,11 @@ def hours_per_week(value: Any) -> float:
     return hours
 
 
+def study_times(value: Any) -> str:
+    """``{"mon": "19:00", …}``: 1 to 7 days, each once, at HH:MM; stored as text."""
+    return study_days.to_text(study_days.from_mapping(value))
+
+
 PLAN = {
     "hours_per_week": hours_per_week,
     "start_date": (nullable(a_date), None),
@@ -366,6 +373,7 @@ PLAN = {
     "include_reading": (flag, True),
     "include_practice": (flag, True),
     "learner_name": (text, ""),
+    "study_times": (study_times, ""),
 }
 
 

@@ -61,7 +61,7 @@ def _skills(path: m.CareerPath, data: PathData) -> dict[str, int]:
     return {key: s.id for key, s in existing.items()}
 
 
-TUTORIAL_STATE = ("status", "started_on", "finished_on", "notes", "updated_at")
+TUTORIAL_STATE = ("status", "started_on", "finished_on", "notes", "updated_at", "percent_done")
 TUTORIAL_CONTENT = ("key", "position", "title", "level", "hours", "url", "description")
 
 
@@ -77,6 +77,7 @@ def _tutorials(
         finished_on=None,
         notes="",
         updated_at=None,
+        percent_done=None,
     ).where(m.Tutorial.path == path).execute()
     existing = {t.key: t.id for t in m.Tutorial.select().where(m.Tutorial.path == path)}
     wanted = {row["key"] for row in data.tutorials}

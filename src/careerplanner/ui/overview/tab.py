@@ -203,8 +203,12 @@ class OverviewTab(BaseTab):
         box.addWidget(w.heading("Next up", 2))
         if not d.next_tutorials:
             box.addWidget(w.label("Every tutorial is done or skipped. Well done!"))
+        elif not d.rated:
+            box.addWidget(w.label("In roadmap order until you rate your skills; then the "
+                                  "tracks you need most come first.", muted=True,
+                                  name="next_hint"))  # fmt: skip
         for i, t in enumerate(d.next_tutorials):
-            state = "in progress · " if t.in_progress else ""
+            state = f"in progress, {round(t.done_fraction * 100)}% done · " if t.in_progress else ""
             b = _link_button(f"{t.title}\n{state}{t.track} · {t.hours:g} h",
                              f"Show “{t.title}” in the Roadmap", f"next_{i}")  # fmt: skip
             b.clicked.connect(lambda _c=False, tid=t.id: self.events.navigate.emit("roadmap", tid))
@@ -215,7 +219,20 @@ class OverviewTab(BaseTab):
         box = self.gaps_box
         w.clear_layout(box)
         box.addWidget(w.heading("Biggest skill gaps", 2))
-        if not d.gaps:
+        if not d.rated:
+            text = (
+                "Not rated yet: rate your skills to see your gaps and to study the "
+                "tracks you need most first."
+            )
+            box.addWidget(w.label(text, name="not_rated"))
+            rate = QPushButton("Rate Your Skills…")
+            rate.setObjectName("rate_skills")
+            rate.clicked.connect(lambda: self.events.navigate.emit("setup", 0))
+            row = QHBoxLayout()
+            row.addWidget(rate)
+            row.addStretch(1)
+            box.addLayout(row)
+        elif not d.gaps:
             box.addWidget(w.label("Every skill is at or above its target."))
         for i, g in enumerate(d.gaps):
             text = (f"{g.name}\n{level_name(g.level)} → {level_name(g.target)} "
