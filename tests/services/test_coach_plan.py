@@ -165,8 +165,8 @@ def test_in_progress_counts_half_unless_the_user_says_how_far() -> None:
     assert hours == {1: 5, 2: 2, 3: 10}
     assert s.total_hours == 17
     details = {i.ref_id: i.detail for i in s.weeks[0].items}
-    assert details[1] == "P · in progress, counted half done"
-    assert details[2] == "P · in progress, 80% done"
+    assert details[1] == "P · half done (assumed)"
+    assert details[2] == "P · 80% done"
 
 
 def test_percent_done_is_stored_undone_and_cleared_with_the_status(store: Store) -> None:

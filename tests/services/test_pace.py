@@ -59,6 +59,8 @@ def test_no_pace_without_a_start_or_before_it() -> None:
     assert "Choose a start date" in p.message
     later = pace.build_pace(PlanSettings(start_date=date(2026, 2, 2)), _work(3), [], MONDAY)
     assert later.weeks == () and "starts on 2026-02-02" in later.message
+    ancient = pace.build_pace(PlanSettings(start_date=date(1970, 1, 1)), _work(3), [], MONDAY)
+    assert ancient.weeks == () and "more than 520 weeks ago" in ancient.message
 
 
 def test_the_hours_that_meet_the_target_from_today() -> None:

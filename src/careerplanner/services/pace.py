@@ -105,6 +105,12 @@ def build_pace(
     if start > today:
         message = f"The plan starts on {start.isoformat()}; your pace shows from then."
         return Pace((), 0.0, 0.0, NOT_STARTED, message, replan_hours, replan_message)
+    if (today - start).days // 7 >= limits.MAX_PLAN_WEEKS:
+        message = (
+            f"The plan started more than {limits.MAX_PLAN_WEEKS} weeks ago: choose a later "
+            "start date to compare your pace with it."
+        )
+        return Pace((), 0.0, 0.0, NOT_STARTED, message, replan_hours, replan_message)
     baseline_work = [replace(w, in_progress=False) for w, _day in finished] + [
         replace(w, in_progress=False) for w in remaining
     ]
@@ -112,7 +118,7 @@ def build_pace(
         replace(settings, include_reading=False, target_date=None), baseline_work, [], today=start
     )
     per_week = planned_weeks(baseline)
-    count = min((today - start).days // 7 + 1, limits.MAX_PLAN_WEEKS)
+    count = (today - start).days // 7 + 1
     weeks = []
     for i in range(count):
         begins = start + timedelta(weeks=i)

@@ -3,6 +3,9 @@
 The scheduler is pure: ``build_schedule`` takes the remaining work and the settings and
 returns weeks. Rules, in order:
 
+* The weeks begin on the start date, or today when the start date has gone by: the work
+  left cannot be done in the past, so the projected finish and the hours needed are
+  counted from today.
 * Tutorials that are not done and not skipped are taken in the order to study them
   (``study_order``: the tracks below target first; see that module) and packed into
   weeks by the hours they still need. A tutorial longer than what is left of a week
@@ -86,6 +89,8 @@ class WorkItem:
     gap: int | None = None
     #: How far the user says a tutorial in progress is (0-100); None: not said.
     percent_done: int | None = None
+    #: The id of the track's skill; None for a tutorial without a track.
+    track_id: int | None = None
 
     @property
     def done_fraction(self) -> float:
@@ -105,8 +110,8 @@ class WorkItem:
         if not self.in_progress:
             return ""
         if self.percent_done is None:
-            return "in progress, counted half done"
-        return f"in progress, {min(100, max(0, self.percent_done))}% done"
+            return "half done (assumed)"
+        return f"{min(100, max(0, self.percent_done))}% done"
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,9 @@ def build_schedule(
 ) -> Schedule:
     """Pack the remaining work into weeks (see the module's docstring for the rules)."""
     start = plan_start(settings, today)
+    now = today or date.today()
+    if start < now and limits.date_in_range(now):
+        start = now  # the work left cannot be done in the past: it is planned from today
     practice = _practice_hours(settings)
     budget = settings.hours_per_week - practice  # at least 0.375 hours
     work = study_order(work)
@@ -404,6 +412,7 @@ def work_items(
             t.status == TutorialStatus.IN_PROGRESS,
             phase_index=phase_index.get(t.phase_id, len(phase_index)),
             gap=gap(t.skill_id), percent_done=t.percent_done,
+            track_id=t.skill_id if t.skill_id in tracks else None,
         )
         for t in ordered
     ]  # fmt: skip

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -80,6 +80,7 @@ def run_gui(data_dir: Path) -> int:
         guard.activated.connect(window.bring_to_front)
         previous = install_write_error_hook(lambda: window)
         window.show()
+        QTimer.singleShot(0, window.offer_setup)  # a new data folder: ask the user once
         code = app.exec()
         sys.excepthook = previous
         window.store.close()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from careerplanner.export import ICS, MARKDOWN, PDF
 from careerplanner.export.pdf import A4, LETTER, default_paper
-from careerplanner.services import catalog, plan, report, settings
+from careerplanner.services import catalog, known_tracks, pace, plan, report, settings
 from careerplanner.services.changes import Area
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.kit.export_runner import ExportRunner
+from careerplanner.ui.plan.coach import PacePanel, TestOutPanel
 from careerplanner.vocab import BookStatus
 
 KIND_LABELS = {plan.TUTORIAL: "", plan.BOOK: "Read alongside: ", plan.PRACTICE: ""}
@@ -143,13 +145,26 @@ class PlanTab(BaseTab):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 10, 12, 10)
+        self.pace_panel = PacePanel()
+        self.pace_panel.replan_requested.connect(self.replan)
+        self.test_out_panel = TestOutPanel()
+        self.test_out_panel.test_out_requested.connect(self.test_out)
         right_layout.addWidget(w.heading("Week by week", 2))
         right_layout.addWidget(self.summary)
         right_layout.addWidget(self.advice)
+        right_layout.addWidget(self.pace_panel)
+        right_layout.addWidget(self.test_out_panel)
         right_layout.addWidget(self.tree, 1)
 
         splitter = QSplitter()
-        splitter.addWidget(left)
+        # The settings, exports and reading list scroll on a short screen (1024×640).
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(left.minimumSizeHint().width() + 16)
+        splitter.addWidget(left_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -203,13 +218,17 @@ class PlanTab(BaseTab):
             row += 1
 
     def refresh_schedule(self) -> None:
+        self.test_out_panel.show_tracks(known_tracks.known_tracks(self.store, self.path_id))
         try:
             schedule = plan.schedule_for(self.store, self.path_id)
+            self.pace_panel.show_pace(pace.pace_for(self.store, self.path_id))
         except plan.PlanError as exc:
             self.tree.clear()
             self.summary.setText(str(exc))
             self.advice.setText("")
+            self.pace_panel.hide()
             return
+        self.pace_panel.show()
         self.tree.clear()
         for week in schedule.weeks:
             top = QTreeWidgetItem([
@@ -280,6 +299,26 @@ class PlanTab(BaseTab):
             return
         op = partial(plan.save_settings, self.store, self.path_id, wanted)
         self.events.run("Change plan settings", op, parent=self)
+
+    def replan(self, hours: float) -> None:
+        """Start the plan again today at ``hours`` a week (one step to undo)."""
+        self.flush()
+        op = partial(pace.replan, self.store, self.path_id, hours)
+        self.events.run(f"Re-plan from today at {hours:g} h a week", op, parent=self)
+
+    def test_out(self, skill_id: int) -> None:
+        """Skip the not-started tutorials of a track at or above target (one step)."""
+        tracks = known_tracks.known_tracks(self.store, self.path_id)
+        name = next((k.name for k in tracks if k.skill_id == skill_id), "a track")
+        op = partial(known_tracks.test_out, self.store, self.path_id, skill_id)
+        outcome = self.events.run(f"Test out of {name}", op, parent=self)
+        if outcome is not None and isinstance(outcome.value, known_tracks.SkippedTrack):
+            done = outcome.value
+            self.events.status_message.emit(
+                f"Tested out of {done.name}: {done.count} tutorial"
+                f"{'s' if done.count != 1 else ''} skipped, {done.hours:g} h saved. "
+                "Edit → Undo takes it back."
+            )
 
     def _paper_changed(self) -> None:
         if not self._loading:
