@@ -13,6 +13,7 @@ the plan shows them beside the track.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from careerplanner import limits
 from careerplanner.services import roadmap, skills
@@ -66,31 +67,33 @@ def known_tracks(store: Store, path_id: int) -> list[KnownTrack]:
     if not skills.is_rated(store, path_id):
         return []
     phase_order = {p.id: p.position for p in m.Phase.select().where(m.Phase.path == path_id)}
+    rows: Any = (
+        m.Tutorial.select(
+            m.Tutorial.id, m.Tutorial.skill, m.Tutorial.status, m.Tutorial.hours,
+            m.Tutorial.phase, m.Tutorial.custom, m.Tutorial.position,
+        )
+        .where((m.Tutorial.path == path_id) & (m.Tutorial.retired == False))  # noqa: E712
+        .tuples()
+    )  # fmt: skip
+    by_track: dict[int, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        by_track.setdefault(row[1], []).append(row)
     result = []
     for skill in skills.assessment(store, path_id):
         if skill.level < skill.target:
             continue
-        rows = list(
-            m.Tutorial.select().where(
-                (m.Tutorial.path == path_id)
-                & (m.Tutorial.skill == skill.id)
-                & (m.Tutorial.retired == False)  # noqa: E712
-            )
+        mine = by_track.get(skill.id, [])
+        open_rows = sorted(
+            (r for r in mine if r[2] == TutorialStatus.NOT_STARTED),
+            key=lambda r: (phase_order.get(r[4], 0), r[5], r[6], r[0]),
         )
-        open_rows = [t for t in rows if t.status == TutorialStatus.NOT_STARTED]
-        skipped = [t for t in rows if t.status == TutorialStatus.SKIPPED]
+        skipped = [r for r in mine if r[2] == TutorialStatus.SKIPPED]
         result.append(
             KnownTrack(
                 skill.id, skill.name, skill.level, skill.target,
-                tuple(
-                    int(t.id)
-                    for t in sorted(
-                        open_rows,
-                        key=lambda t: (phase_order.get(t.phase_id, 0), t.custom, t.position, t.id),
-                    )
-                ),
-                round(sum(_hours(t.hours) for t in open_rows), 2),
-                len(skipped), round(sum(_hours(t.hours) for t in skipped), 2),
+                tuple(int(r[0]) for r in open_rows),
+                round(sum(_hours(r[3]) for r in open_rows), 2),
+                len(skipped), round(sum(_hours(r[3]) for r in skipped), 2),
             )
         )  # fmt: skip
     return result

@@ -35,12 +35,13 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
+from typing import Any
 
 from careerplanner import limits
 from careerplanner.services import changes, skills, study_days
 from careerplanner.services.changes import Outcome, unchanged
 from careerplanner.services.study_days import DEFAULT_STUDY_TIMES, StudyTime
-from careerplanner.services.study_order import same_book, study_order
+from careerplanner.services.study_order import BookMatcher, study_order
 from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import BookStatus, TutorialStatus
@@ -421,7 +422,7 @@ def work_items(
 @uses_store
 def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
     """Books to read alongside: not read yet, and not also a tutorial of the path (the
-    same title or link, ``study_order.same_book``: the tutorial is scheduled instead)."""
+    same title or link, ``study_order.BookMatcher``: the tutorial is scheduled instead)."""
     rows = (
         m.Book.select()
         .where(
@@ -431,16 +432,19 @@ def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
         )
         .order_by(m.Book.position)
     )
-    tutorials = [
-        (t.title, t.url)
-        for t in m.Tutorial.select(m.Tutorial.title, m.Tutorial.url).where(
-            (m.Tutorial.path == path_id) & (m.Tutorial.retired == False)  # noqa: E712
-        )
-    ]
+    books = list(rows)
+    if not books:
+        return []
+    tutorials: Any = (
+        m.Tutorial.select(m.Tutorial.title, m.Tutorial.url)
+        .where((m.Tutorial.path == path_id) & (m.Tutorial.retired == False))  # noqa: E712
+        .tuples()
+    )
+    also_tutorials = BookMatcher((b.title, b.url) for b in books).found_in(
+        (str(title), str(url or "")) for title, url in tutorials
+    )
     return [
-        (b.id, f"{b.title} — {b.authors}")
-        for b in rows
-        if not any(same_book(b.title, b.url, title, url) for title, url in tutorials)
+        (b.id, f"{b.title} — {b.authors}") for i, b in enumerate(books) if i not in also_tutorials
     ]
 
 

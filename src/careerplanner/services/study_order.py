@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
@@ -60,9 +60,12 @@ def study_order(items: Sequence[W]) -> list[W]:
 
 
 def title_key(title: str) -> str:
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _NOT_WORD.sub(" ", text.replace("&", " and ")).strip()
+    text = title
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    text = _NOT_WORD.sub(" ", text.casefold().replace("&", " and ")).strip()
     return _ARTICLE.sub("", text)
 
 
@@ -84,8 +87,28 @@ def url_key(url: str) -> str:
 
 def same_book(book_title: str, book_url: str, tutorial_title: str, tutorial_url: str) -> bool:
     """Whether a book of the reading list and a tutorial are the same (see the module)."""
-    title = title_key(book_title)
-    if title and title == title_key(tutorial_title):
-        return True
-    link = url_key(book_url)
-    return bool(link) and link == url_key(tutorial_url)
+    return bool(BookMatcher([(book_title, book_url)]).found_in([(tutorial_title, tutorial_url)]))
+
+
+class BookMatcher:
+    """Which of ``books`` ((title, link) pairs) are also among some tutorials."""
+
+    def __init__(self, books: Iterable[tuple[str, str]]) -> None:
+        self.titles: dict[str, list[int]] = {}
+        self.links: dict[str, list[int]] = {}
+        for i, (title, url) in enumerate(books):
+            if key := title_key(title):
+                self.titles.setdefault(key, []).append(i)
+            if link := url_key(url):
+                self.links.setdefault(link, []).append(i)
+        self.hosts = {link.split("/", 1)[0].split("?", 1)[0] for link in self.links}
+
+    def found_in(self, tutorials: Iterable[tuple[str, str]]) -> set[int]:
+        """The indexes of the books that are one of ``tutorials``."""
+        found: set[int] = set()
+        for title, url in tutorials:
+            found.update(self.titles.get(title_key(title), ()))
+            lowered = url.lower()
+            if url and any(host in lowered for host in self.hosts):  # parse only candidates
+                found.update(self.links.get(url_key(url), ()))
+        return found

@@ -106,7 +106,6 @@ class RoadmapTab(BaseTab):
         filters.addWidget(self.track_filter, 2)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.clear_button)
-        filters.addWidget(self.status_button)
         filters.addWidget(self.add_button)
 
         # Progress.
@@ -163,6 +162,7 @@ class RoadmapTab(BaseTab):
         row = QHBoxLayout()
         row.addWidget(self.overall_text, 1)
         row.addWidget(self.count_label)
+        row.addWidget(self.status_button)
         left_layout.addLayout(row)
         left_layout.addWidget(self.skipped_note)
         left_layout.addWidget(self.view, 1)
