@@ -48,6 +48,12 @@ def test_a_new_user_is_asked_once_and_the_setup_saves_what_was_entered(
     assert "Not rated yet" in overview.findChild(QLabel, "not_rated").text()
     assert "None →" not in _texts(window) and "levels to go" not in _texts(window)
 
+    rate = overview.findChild(QPushButton, "rate_skills")
+    qtbot.mouseClick(rate, Qt.MouseButton.LeftButton)  # "Rate Your Skills…": the skills page
+    [opened] = _wizards(window)
+    assert opened.currentPage() is opened.skills_page
+    opened.reject()
+    settings.SETUP_STATE.reset(window.store)  # as if never shown: the start offers it
     wizard = window.offer_setup()
     # Opened window-modal, without blocking: the call came back with it on screen.
     assert isinstance(wizard, SetupWizard) and wizard.isVisible()
@@ -274,3 +280,25 @@ def test_behind_the_target_one_click_replans_from_today(qtbot: QtBot, data_dir: 
     window.events.undo_stack.undo()
     assert plan.get_settings(store, path_id) == settings_before
     assert QApplication.instance() is not None
+
+
+def test_the_plan_tab_keeps_the_study_days_it_does_not_edit(qtbot: QtBot, data_dir: Path) -> None:
+    window = show_window(qtbot, data_dir)
+    store, path_id = window.store, window.path_id
+    days = (StudyTime(1, time(18, 30)), StudyTime(5, time(9)))
+    window.events.run("Plan", partial(plan.save_settings, store, path_id,
+                                      PlanSettings(study_times=days)))  # fmt: skip
+    tab = window.show_tab("plan")
+    assert isinstance(tab, PlanTab)
+    assert tab.days_label.text() == "Tue 18:30, Sat 09:00, 3.0 h a session"
+    tab.hours_spin.setValue(7)
+    assert plan.get_settings(store, path_id).study_times == days
+    assert tab.days_label.text() == "Tue 18:30, Sat 09:00, 3.5 h a session"
+    qtbot.mouseClick(tab.days_button, Qt.MouseButton.LeftButton)
+    [wizard] = _wizards(window)
+    assert wizard.currentPage() is wizard.time_page
+    assert [c.isChecked() for c in wizard.time_page.day_checks] == [
+        False, True, False, False, False, True, False
+    ]  # fmt: skip
+    wizard.reject()
+    assert settings.SETUP_STATE.get(store) == "skipped"

@@ -227,7 +227,7 @@ class OverviewTab(BaseTab):
             box.addWidget(w.label(text, name="not_rated"))
             rate = QPushButton("Rate Your Skills…")
             rate.setObjectName("rate_skills")
-            rate.clicked.connect(lambda: self.events.navigate.emit("setup", 0))
+            rate.clicked.connect(lambda: self.events.navigate.emit("setup", 1))
             row = QHBoxLayout()
             row.addWidget(rate)
             row.addStretch(1)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.export import ICS, MARKDOWN, PDF
 from careerplanner.export.pdf import A4, LETTER, default_paper
-from careerplanner.services import catalog, known_tracks, pace, plan, report, settings
+from careerplanner.services import catalog, known_tracks, pace, plan, report, settings, study_days
 from careerplanner.services.changes import Area
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
@@ -72,6 +72,16 @@ class PlanTab(BaseTab):
         self.hours_spin.setAccessibleName("Hours per week")
         self.start_edit = w.optional_date_edit("start_date", "today")
         self.target_edit = w.optional_date_edit("target_date", "no target")
+        self._study_times = study_days.DEFAULT_STUDY_TIMES
+        self.days_label = w.label("", name="study_days")
+        self.days_button = QPushButton("Change Study Days…")
+        self.days_button.setObjectName("change_study_days")
+        self.days_button.setToolTip(w.tooltip("Choose your study days and times in the set-up"))
+        self.days_button.clicked.connect(lambda: self.events.navigate.emit("setup", 2))
+        days_row = QVBoxLayout()
+        days_row.setSpacing(2)
+        days_row.addWidget(self.days_label)
+        days_row.addWidget(self.days_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.reading_check = QCheckBox("Include the reading list")
         self.practice_check = QCheckBox("Include weekly interview practice")
         self.paper_combo = QComboBox()
@@ -80,6 +90,7 @@ class PlanTab(BaseTab):
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Study time:", self.hours_spin)
+        form.addRow("Study days:", days_row)
         form.addRow("&Start:", self.start_edit)
         form.addRow("&Target date:", self.target_edit)
         form.addRow("", self.reading_check)
@@ -178,6 +189,8 @@ class PlanTab(BaseTab):
     def refresh(self) -> None:
         self._loading = True
         s = plan.get_settings(self.store, self.path_id)
+        self._study_times = s.study_times
+        self.days_label.setText(self._days_text(s))
         if not self.name_edit.hasFocus():
             self.name_edit.setText(s.learner_name)
         self.hours_spin.setValue(s.hours_per_week)
@@ -277,6 +290,7 @@ class PlanTab(BaseTab):
     # -- editing --------------------------------------------------------------------
     def current_settings(self) -> plan.PlanSettings:
         return plan.PlanSettings(
+            study_times=self._study_times,  # set in the set-up; kept as they are here
             hours_per_week=float(self.hours_spin.value()),
             start_date=w.from_qdate(self.start_edit.date()),
             target_date=w.from_qdate(self.target_edit.date()),
@@ -284,6 +298,11 @@ class PlanTab(BaseTab):
             include_practice=self.practice_check.isChecked(),
             learner_name=self.name_edit.text(),
         )
+
+    @staticmethod
+    def _days_text(s: plan.PlanSettings) -> str:
+        each = study_days.session_hours(s.hours_per_week, s.study_times)
+        return f"{study_days.describe(s.study_times)}, {each:.1f} h a session"
 
     def _settings_changed(self) -> None:
         if not self._loading:

@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
         return self.tab(name)
 
     def _navigate(self, name: str, item_id: int) -> None:
-        if name == "setup":
-            self.show_setup()
+        if name == "setup":  # the item is the page to open at (1 skills, 2 time)
+            self.show_setup(item_id)
             return
         self.show_tab(name).select_item(item_id)
 
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         shortcuts.triggered.connect(self.show_shortcuts)
         help_menu.insertAction(help_menu.actions()[0], shortcuts)
         set_up = make_action(self, "&Set Up Your Plan…", "action_setup")
-        set_up.triggered.connect(self.show_setup)
+        set_up.triggered.connect(lambda: self.show_setup())
         help_menu.insertAction(shortcuts, set_up)
         help_menu.insertSeparator(shortcuts)
 
@@ -305,8 +305,9 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_setup(self) -> SetupWizard:
-        """The set-up wizard over the path shown (opened, not run: nothing blocks)."""
+    def show_setup(self, page: int = 0) -> SetupWizard:
+        """The set-up wizard over the path shown, at ``page`` (opened, not run: nothing
+        blocks)."""
         from careerplanner.ui.window.setup_wizard import SetupWizard
 
         existing = getattr(self, "setup_wizard", None)
@@ -314,6 +315,8 @@ class MainWindow(QMainWindow):
             existing.raise_()
             return existing
         wizard = SetupWizard(self, self.store, self.path_id)
+        if page in wizard.pageIds():
+            wizard.setStartId(page)
         self.setup_wizard = wizard
 
         def done(result: int) -> None:
