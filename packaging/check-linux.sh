@@ -102,7 +102,7 @@ if command -v man >/dev/null; then
   [ "$(man -w careerplanner)" = "$MANPAGE" ] || fail "man careerplanner does not find $MANPAGE"
 fi
 for cmd in $(careerplanner --help | sed -n 's/^    \([a-z][a-z-]*\) .*/\1/p'); do
-  zcat "$MANPAGE" | grep -q "careerplanner $cmd" || fail "the manual page lacks '$cmd'"
+  zcat "$MANPAGE" | sed "s/\\\\-/-/g" | grep -q "careerplanner $cmd" || fail "the manual page lacks '$cmd'"
 done
 [ -f /usr/share/doc/careerplanner/changelog.gz ] || fail "changelog.gz missing"
 grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
