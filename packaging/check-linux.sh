@@ -101,8 +101,10 @@ MANPAGE=/usr/share/man/man1/careerplanner.1.gz
 if command -v man >/dev/null; then
   [ "$(man -w careerplanner)" = "$MANPAGE" ] || fail "man careerplanner does not find $MANPAGE"
 fi
+# (The page is read once: grep -q in a pipe would stop it early and fail under pipefail.)
+manual="$(zcat "$MANPAGE" | sed 's/\\-/-/g')"
 for cmd in $(careerplanner --help | sed -n 's/^    \([a-z][a-z-]*\) .*/\1/p'); do
-  zcat "$MANPAGE" | sed "s/\\\\-/-/g" | grep -q "careerplanner $cmd" || fail "the manual page lacks '$cmd'"
+  grep -qF "careerplanner $cmd" <<<"$manual" || fail "the manual page lacks '$cmd'"
 done
 [ -f /usr/share/doc/careerplanner/changelog.gz ] || fail "changelog.gz missing"
 grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
