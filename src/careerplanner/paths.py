@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from careerplanner import APP_NAME
+from careerplanner.errors import UserError
 
 DATA_DIR_ENV = "CAREERPLANNER_DATA_DIR"
 DATABASE_NAME = "careerplanner.sqlite3"
@@ -26,7 +27,7 @@ BACKUP_DIR_NAME = "backups"
 LOCK_NAME = "careerplanner.lock"
 
 
-class DataDirError(Exception):
+class DataDirError(UserError):
     """The data folder cannot be created or written."""
 
 

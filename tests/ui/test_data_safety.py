@@ -20,7 +20,7 @@ from careerplanner.store import current_version
 from careerplanner.store import models as m
 from careerplanner.ui import create_main_window
 from careerplanner.ui.app import open_window
-from careerplanner.ui.errors import install_write_error_hook
+from careerplanner.ui.errors import install_error_hook
 from careerplanner.ui.window.main_window import MainWindow
 from careerplanner.ui.window.restore import RestoreDialog
 from careerplanner.vocab import TutorialStatus
@@ -170,7 +170,7 @@ def test_a_failed_write_shows_a_message_not_a_traceback(
     qtbot: QtBot, data_dir: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
 ) -> None:
     window = _open(qtbot, data_dir)
-    previous = install_write_error_hook(lambda: window)
+    previous = install_error_hook(lambda: window)
     try:
 
         def failing_slot() -> None:

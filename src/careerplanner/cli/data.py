@@ -16,6 +16,7 @@ from pathlib import Path
 from peewee import PeeweeException
 
 from careerplanner import paths
+from careerplanner.cli import err
 from careerplanner.content import PackError
 from careerplanner.services import backup, userdata
 from careerplanner.services.startup import open_data_dir
@@ -26,11 +27,6 @@ RUNNING = (
     "Career Planner is running with this data folder. Close it first, "
     "or use the File menu in the app."
 )
-
-
-def _err(message: str) -> int:
-    print(f"careerplanner: {message}", file=sys.stderr)
-    return 1
 
 
 @contextmanager
@@ -45,7 +41,7 @@ def _with_store(data_dir: Path, action: Callable[[Store], int]) -> int:
     try:
         store = open_data_dir(data_dir)
     except paths.DataDirError as exc:
-        return _err(str(exc))
+        return err(str(exc))
     except StoreOpenError as exc:
         hint = ""
         if exc.kind not in (StoreOpenError.NEWER, StoreOpenError.UNREADABLE):
@@ -53,17 +49,17 @@ def _with_store(data_dir: Path, action: Callable[[Store], int]) -> int:
                 " Run 'careerplanner restore BACKUP' to restore a backup, or start the app to "
                 "choose what to do. The file was left untouched."
             )
-        return _err(f"{exc}{hint}")
+        return err(f"{exc}{hint}")
     except (BackupError, PackError) as exc:
-        return _err(str(exc))
+        return err(str(exc))
     except (OSError, sqlite3.Error, PeeweeException) as exc:
-        return _err(f"The data cannot be opened: {describe_os_error(exc)}.")
+        return err(f"The data cannot be opened: {describe_os_error(exc)}.")
     try:
         return action(store)
     except (BackupError, userdata.UserDataError) as exc:
-        return _err(str(exc))
+        return err(str(exc))
     except (OSError, sqlite3.Error, PeeweeException) as exc:
-        return _err(f"Nothing was changed: {describe_os_error(exc)}.")
+        return err(f"Nothing was changed: {describe_os_error(exc)}.")
     finally:
         store.close()
 
@@ -82,26 +78,26 @@ def cmd_restore(data_dir: Path, file: str) -> int:
         source = paths.input_file(Path(file), data_dir)
         paths.ensure_data_dir(data_dir)
     except paths.DataDirError as exc:
-        return _err(str(exc))
+        return err(str(exc))
     with _exclusive(data_dir) as taken:
         if not taken:
-            return _err(RUNNING)
+            return err(RUNNING)
         try:
             store = open_data_dir(data_dir)
         except StoreOpenError as exc:
             if exc.kind in (StoreOpenError.NEWER, StoreOpenError.UNREADABLE):
-                return _err(str(exc))
+                return err(str(exc))
             try:
                 moved = backup.recover(data_dir, source)
-            except BackupError as err:
-                return _err(str(err))
+            except BackupError as problem:
+                return err(str(problem))
             print(f"The unusable database was moved aside to {moved}.")
             print(f"Restored {source.name}.")
             return 0
         except (BackupError, PackError) as exc:
-            return _err(str(exc))
+            return err(str(exc))
         except (OSError, sqlite3.Error, PeeweeException) as exc:
-            return _err(f"The data cannot be opened: {describe_os_error(exc)}.")
+            return err(f"The data cannot be opened: {describe_os_error(exc)}.")
         store.close()
 
         def action(store: Store) -> int:
@@ -135,7 +131,7 @@ def _refused(source: Path, problems: list[str]) -> int:
     first = problems[0].rstrip(".") if problems else "the file cannot be used"
     more = len(problems) - 1
     also = f" (and {more} more problem{'s' if more != 1 else ''}, below)" if more > 0 else ""
-    _err(f"{source.name} was not imported: {first}{also}. Nothing was changed.")
+    err(f"{source.name} was not imported: {first}{also}. Nothing was changed.")
     if more > 0:
         rest = str(userdata.UserDataError(problems[1:]))
         print(rest, file=sys.stderr)
@@ -147,10 +143,10 @@ def cmd_import(data_dir: Path, file: str, with_settings: bool = False) -> int:
         source = paths.input_file(Path(file), data_dir)
         paths.ensure_data_dir(data_dir)
     except paths.DataDirError as exc:
-        return _err(str(exc))
+        return err(str(exc))
     with _exclusive(data_dir) as taken:
         if not taken:
-            return _err(RUNNING)
+            return err(RUNNING)
 
         def action(store: Store) -> int:
             try:

@@ -8,39 +8,14 @@ written or the input is refused.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-COMMANDS = ("export-pdf", "export-ics", "export-markdown", "import-path")
-
-
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    for name, kind, meta in (
-        ("export-pdf", "the study plan as a PDF document", "OUT.pdf"),
-        ("export-ics", "the weekly study blocks as an iCalendar file", "OUT.ics"),
-        ("export-markdown", "the study plan as Markdown", "OUT.md"),
-    ):
-        cmd = commands.add_parser(name, parents=[common], help=f"write {kind}")
-        cmd.add_argument("out", metavar=meta)
-        if name == "export-pdf":
-            cmd.add_argument(
-                "--paper", choices=("A4", "Letter"), default=None,
-                help="paper size (default: the setting, else from the locale)",
-            )  # fmt: skip
-    imp = commands.add_parser(
-        "import-path", parents=[common], help="import or update a career path from a pack file"
-    )
-    imp.add_argument("file", metavar="FILE")
-
-
-def _err(message: str) -> int:
-    print(f"careerplanner: {message}", file=sys.stderr)
-    return 1
+from careerplanner.cli import err
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    """Run one of ``COMMANDS``."""
+    """Run one of ``parser.PLAN_COMMANDS``."""
     from careerplanner import paths
     from careerplanner.content import PackError
     from careerplanner.services import settings
@@ -50,7 +25,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         store = open_data_dir(data_dir)
     except (paths.DataDirError, StoreOpenError, PackError) as exc:
-        return _err(str(exc))
+        return err(str(exc))
     try:
         if args.command == "import-path":
             from careerplanner.services import packs
@@ -59,7 +34,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 source = paths.input_file(Path(args.file), data_dir)
                 result = packs.import_pack_file(store, source)
             except (PackError, packs.PackImportError, paths.DataDirError) as exc:
-                return _err(str(exc))
+                return err(str(exc))
             from careerplanner.services import catalog
 
             info = catalog.path_info(store, result.path_id)
@@ -84,10 +59,12 @@ def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
     try:
         data = report.build_report(store, path_id)
     except PlanError as exc:
-        return _err(f"The study plan settings cannot be used: {exc}")
+        return err(f"The study plan settings cannot be used: {exc}")
     paper = "A4"
     if kind == PDF:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from careerplanner.cli import display
+
+        display.use_offscreen()  # never a display: none may be there (and Qt aborts then)
         from PySide6.QtGui import QGuiApplication
 
         from careerplanner.export.pdf import default_paper
@@ -99,5 +76,5 @@ def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
         out = Path(args.out).expanduser()
         print(export_plan(kind, data, out, data_dir=store.path.parent, paper=paper))
     except ExportError as exc:
-        return _err(str(exc))
+        return err(str(exc))
     return 0

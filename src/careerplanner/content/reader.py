@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from careerplanner.errors import UserError
 from careerplanner.vocab import LEVEL_NAMES
 
 MAX_DEPTH = 12
@@ -20,7 +21,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 T = TypeVar("T")
 
 
-class PackError(ValueError):
+class PackError(UserError, ValueError):
     """A pack file that cannot be used, with where and why."""
 
     def __init__(self, file: str, location: str, problem: str) -> None:

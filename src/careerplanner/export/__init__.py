@@ -5,15 +5,19 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from careerplanner.errors import UserError
 from careerplanner.services.report import PlanReport
+
+_log = logging.getLogger(__name__)
 
 PDF, ICS, MARKDOWN = "pdf", "ics", "markdown"
 KINDS = (PDF, ICS, MARKDOWN)
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """The export could not be written; the message says why."""
 
 
@@ -32,6 +36,7 @@ def export_plan(
         out = output_file(out, data_dir)
     except DataDirError as exc:
         raise ExportError(str(exc)) from exc
+    _log.info("exporting the plan as %s to %s", kind, out)
     try:
         if kind == PDF:
             from careerplanner.export.pdf import write_pdf
@@ -55,5 +60,6 @@ def export_plan(
             write_markdown(report, out)
             return f"Wrote the study plan to {out}."
     except OSError as exc:
+        _log.warning("export to %s failed: %s", out, exc)
         raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     raise ExportError(f"Unknown export kind {kind!r}.")

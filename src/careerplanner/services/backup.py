@@ -15,6 +15,7 @@ out of order, and show what each holds.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,6 +28,8 @@ from careerplanner.store import Store, migrations, uses_store
 from careerplanner.store import backup as files
 from careerplanner.store.backup import BackupError, BackupFile, FileCheck, RetentionPolicy
 from careerplanner.store.database import move_aside
+
+_log = logging.getLogger(__name__)
 
 #: Minutes between automatic backups while there are changes.
 AUTO_BACKUP_MINUTES = 30
@@ -99,8 +102,15 @@ def back_up(store: Store, data_dir: Path, reason: str, now: datetime | None = No
     backup counter in the settings moves on).
     """
     folder = paths.backup_dir(data_dir)
-    made = files.write_backup(store.db.connection(), folder, reason, now)
-    files.prune(folder, policy(store), (now or datetime.now()).date())
+    try:
+        made = files.write_backup(store.db.connection(), folder, reason, now)
+    except BackupError as exc:
+        _log.warning("backup (%s) failed: %s", reason, exc)
+        raise
+    _log.info("backup (%s) written: %s, %d bytes", reason, made.path.name, made.size)
+    deleted = files.prune(folder, policy(store), (now or datetime.now()).date())
+    if deleted:
+        _log.info("retention deleted %s", ", ".join(p.name for p in deleted))
     return made
 
 
@@ -142,6 +152,7 @@ def restore(store: Store, data_dir: Path, backup: Path) -> BackupFile:
     if not check.ok:
         raise BackupError(f"{backup.name} cannot be restored. {check.problem}")
     safety = back_up(store, data_dir, "restore")
+    _log.info("restoring %s", backup)
     files.restore_into(backup, store.db.connection())
     migrations.migrate(store.db)
     ensure_builtin_pack(store)
@@ -160,6 +171,7 @@ def recover(data_dir: Path, backup: Path | None) -> Path | None:
         if not check.ok:
             raise BackupError(f"{backup.name} cannot be restored. {check.problem}")
     database = paths.database_path(data_dir)
+    _log.info("recovering %s from %s", database, backup or "nothing (a fresh start)")
     moved = None
     if any(Path(f"{database}{s}").exists() for s in ("", "-wal")):
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,10 +24,13 @@ from careerplanner.content import (
     load_pack,
     parse_pack,
 )
+from careerplanner.errors import UserError
 from careerplanner.services.catalog import has_user_state, outline_of
 from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import BookStatus
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,10 @@ def install_pack(store: Store, pack: CareerPathPack, *, builtin: bool = False) -
         if path is not None and path.digest == pack.digest and pack.digest:
             return InstallResult(path.id, path.key, created=False, updated=False)
         now = _now()
+        _log.info(
+            "%s %s path %r version %d", "installing" if created else "updating",
+            "built-in" if builtin else "imported", pack.id, pack.version,
+        )  # fmt: skip
         if path is None:
             path = m.CareerPath(key=pack.id, installed_at=now)
         path.title = pack.title
@@ -249,7 +257,7 @@ def ensure_builtin_pack(store: Store) -> InstallResult:
 # -- packs as files: import, export, remove --------------------------------------------
 
 
-class PackImportError(ValueError):
+class PackImportError(UserError, ValueError):
     """A pack that is valid but cannot be imported here (for example an older version)."""
 
 
@@ -434,4 +442,5 @@ def remove_path(store: Store, path_id: int) -> str:
     title = str(path.title)
     with store.db.atomic():
         path.delete_instance(recursive=True)
+    _log.info("removed path %r", path.key)
     return title

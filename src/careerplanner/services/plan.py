@@ -38,6 +38,7 @@ from functools import partial
 from typing import Any
 
 from careerplanner import limits
+from careerplanner.errors import UserError
 from careerplanner.services import changes, skills, study_days
 from careerplanner.services.changes import Outcome, unchanged
 from careerplanner.services.study_days import DEFAULT_STUDY_TIMES, StudyTime
@@ -57,7 +58,7 @@ IN_PROGRESS_CREDIT = 0.5
 TUTORIAL, BOOK, PRACTICE = "tutorial", "book", "practice"
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """Settings that cannot be used, with a message for the user."""
 
 

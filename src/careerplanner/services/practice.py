@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from careerplanner.errors import UserError
 from careerplanner.services import changes
 from careerplanner.services.catalog import PreparedBy, outline_of, preparations
 from careerplanner.services.changes import Outcome
@@ -41,7 +42,7 @@ COVERAGE_WEIGHT = 0.4
 MAX_TEXT = 100_000
 
 
-class PracticeError(ValueError):
+class PracticeError(UserError, ValueError):
     """A request that cannot be carried out, with a message for the user."""
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from careerplanner import limits
+from careerplanner.errors import UserError
 from careerplanner.services import changes
 from careerplanner.services.changes import Outcome, unchanged
 from careerplanner.store import Store, uses_store
@@ -25,7 +26,7 @@ MAX_TITLE = 300
 MAX_TEXT = 100_000
 
 
-class RoadmapError(ValueError):
+class RoadmapError(UserError, ValueError):
     """A request that cannot be carried out, with a message for the user."""
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
 from careerplanner.content.reader import MAX_TEXT
+from careerplanner.errors import UserError
 from careerplanner.store import Store, uses_store
 from careerplanner.store import backup as files
 from careerplanner.store import models as m
@@ -50,7 +51,7 @@ _NUMBER = re.compile(r"([+-]?)0*([0-9]+)")
 _BASE64 = re.compile(r"[A-Za-z0-9+/=]*")
 
 
-class SettingError(ValueError):
+class SettingError(UserError, ValueError):
     """A value a setting does not accept, with a message for the user."""
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from peewee import fn
 
+from careerplanner.errors import UserError
 from careerplanner.services import catalog, changes
 from careerplanner.services.catalog import SkillItem, TutorialItem
 from careerplanner.services.changes import Outcome, unchanged
@@ -37,7 +38,7 @@ from careerplanner.vocab import MAX_LEVEL, TutorialStatus
 MAX_NOTE = 2_000
 
 
-class SkillsError(ValueError):
+class SkillsError(UserError, ValueError):
     """A request that cannot be carried out, with a message for the user."""
 
 

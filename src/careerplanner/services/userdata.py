@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,6 +36,8 @@ from careerplanner.services.userdata_check import (
 from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.store.backup import BackupFile, describe_os_error
+
+_log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -322,6 +325,7 @@ def export_file(store: Store, target: Path) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(partial, target)
+        _log.info("exported all data to %s", target)
     except OSError as exc:
         if partial is not None:
             with contextlib.suppress(OSError):
@@ -407,6 +411,10 @@ def import_data(
             t, a = write_path(path_data)
             tutorials += t
             attempts += a
+    _log.info(
+        "imported %d path(s), %d tutorials, %d practice answers; file settings %s",
+        len(data.paths), tutorials, attempts, "imported" if with_settings else "kept out",
+    )  # fmt: skip
     return ImportResult(
         tuple(p.key for p in data.paths), tutorials, attempts, made,
         settings_kept=() if with_settings else changes,

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from careerplanner import limits
+from careerplanner.errors import UserError
 from careerplanner.services import settings as app_settings
 from careerplanner.services import study_days
 from careerplanner.vocab import BookStatus, TutorialStatus
@@ -29,7 +30,7 @@ T = TypeVar("T")
 Row = dict[str, Any]
 
 
-class UserDataError(Exception):
+class UserDataError(UserError):
     """The file cannot be imported; ``problems`` lists every reason, for the user."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from careerplanner.errors import UserError
 from careerplanner.store import migrations
 from careerplanner.store.database import APPLICATION_ID, SQLITE_MAGIC
 from careerplanner.store.folder_lock import FolderBusy, folder_lock
@@ -67,7 +68,7 @@ REASONS = (
 )
 
 
-class BackupError(Exception):
+class BackupError(UserError):
     """A backup could not be written or restored. The message is fit for the user."""
 
 

@@ -34,6 +34,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from peewee import DatabaseProxy, SqliteDatabase
 
+from careerplanner.errors import UserError
 from careerplanner.store import migrations
 from careerplanner.store.models import ALL_MODELS, NO_STORE, StoreClosedError
 
@@ -51,7 +52,7 @@ PRAGMAS = {
 }
 
 
-class StoreOpenError(Exception):
+class StoreOpenError(UserError):
     """The database file cannot be used. ``kind`` tells the UI what to offer."""
 
     NOT_SQLITE = "not_sqlite"

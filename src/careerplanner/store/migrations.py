@@ -9,10 +9,13 @@ with ``playhouse.migrate``), never an edit of an old one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from peewee import SqliteDatabase
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ def migrate(db: SqliteDatabase) -> list[int]:
     """Apply every pending step in order; return the versions applied."""
     applied = []
     for step in pending(db):
+        _log.info("migrating the database to schema %d: %s", step.version, step.description)
         with db.atomic():
             step.apply(db)
             db.execute_sql(f"PRAGMA user_version = {int(step.version)}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,6 +16,8 @@ from careerplanner import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 
 if TYPE_CHECKING:
     from careerplanner.ui.window.main_window import MainWindow
+
+_log = logging.getLogger(__name__)
 
 
 def ensure_app() -> QApplication:
@@ -39,13 +42,10 @@ def ensure_app() -> QApplication:
 
 def show_error(title: str, message: str) -> None:
     """A modal error dialog with plain text (used before the window exists)."""
+    from careerplanner.ui.errors import show_message
+
     ensure_app()
-    box = QMessageBox()
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(message)
-    box.exec()
+    show_message(None, title, message, icon=QMessageBox.Icon.Critical, name="start_error")
 
 
 def run_gui(data_dir: Path) -> int:
@@ -56,7 +56,7 @@ def run_gui(data_dir: Path) -> int:
     a way back (restore the newest good backup, start fresh, or quit).
     """
     from careerplanner.instance import SingleInstance, notify_running
-    from careerplanner.ui.errors import install_write_error_hook
+    from careerplanner.ui.errors import install_error_hook
 
     app = ensure_app()
     guard = SingleInstance(data_dir)
@@ -73,19 +73,22 @@ def run_gui(data_dir: Path) -> int:
             "Close it, then start again.",
         )
         return 1
+    shown: list[MainWindow] = []  # the parent of error dialogs, once there is one
+    previous = install_error_hook(lambda: shown[0] if shown else None)
     try:
         window = open_window(data_dir)
         if window is None:
             return 1
+        shown.append(window)
         guard.activated.connect(window.bring_to_front)
-        previous = install_write_error_hook(lambda: window)
+        _log.info("window open on %s", data_dir)
         window.show()
         QTimer.singleShot(0, window.offer_setup)  # a new data folder: ask the user once
         code = app.exec()
-        sys.excepthook = previous
         window.store.close()
         return int(code)
     finally:
+        sys.excepthook = previous
         guard.release()
 
 
@@ -126,4 +129,11 @@ def open_window(data_dir: Path) -> MainWindow | None:
             print(f"careerplanner: the unusable database was moved aside to {moved}")
         except PackError as exc:
             show_error("The built-in career path is damaged", str(exc))
+            return None
+        except Exception as exc:  # a bug: logged, explained, and no traceback to abort on
+            from careerplanner.ui.errors import report_bug
+
+            print(f"careerplanner: unexpected error while opening the data: {exc}",
+                  file=sys.stderr)  # fmt: skip
+            report_bug(None, exc, "Opening the data", wait=True)
             return None

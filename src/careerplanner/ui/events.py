@@ -45,22 +45,25 @@ class AppEvents(QObject):
         user is told (``show_error``) and None is returned; nothing was changed.
         ``on_undo``/``on_redo`` run after the data was put back (to reopen a view).
         """
-        outcome = self.apply(op, parent=parent)
+        outcome = self.apply(op, parent=parent, title=f"Could not {text[:1].lower()}{text[1:]}")
         if outcome is None:
             return None
         if undoable and outcome.undo is not None and not outcome.changes.empty:
             self.undo_stack.push(OpCommand(self, text, outcome, on_undo, on_redo))
         return outcome
 
-    def apply(self, op: Op, *, parent: QWidget | None = None) -> Outcome[Any] | None:
+    def apply(
+        self, op: Op, *, parent: QWidget | None = None, title: str = ""
+    ) -> Outcome[Any] | None:
         """Run ``op`` and announce its changes, without the undo stack (undo and redo
-        themselves use this). Returns None when it failed (the user was told)."""
+        themselves use this). Returns None when it failed (the user was told, with
+        ``title`` as the message's title)."""
         try:
             outcome = op()
         except Exception as exc:
             from careerplanner.ui.errors import show_error
 
-            show_error(parent or self._window(), exc)
+            show_error(parent or self._window(), exc, title)
             return None
         self.announce(outcome.changes)
         return outcome

@@ -58,14 +58,15 @@ class OpCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self._swap(self._on_redo)
+        self._swap("redo", self._on_redo)
 
     def undo(self) -> None:
-        self._swap(self._on_undo)
+        self._swap("undo", self._on_undo)
 
-    def _swap(self, hook: Hook | None) -> None:
+    def _swap(self, verb: str, hook: Hook | None) -> None:
         inverse = self._inverse
-        outcome = self._events.apply(inverse) if inverse is not None else None
+        title = f"Could not {verb} “{self.text()}”"
+        outcome = self._events.apply(inverse, title=title) if inverse is not None else None
         if outcome is None or outcome.undo is None:
             # It could not be carried out (shown to the user): drop it from the stack
             # rather than leave an entry that no longer matches the data.

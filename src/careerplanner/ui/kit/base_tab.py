@@ -42,6 +42,9 @@ class BaseTab(QWidget):
         self._pending: Changes | None = None
         #: How many times the tab refreshed (for tests and the benchmark).
         self.refreshes = 0
+        #: Given the exception when a refresh raises in ``refresh_safely`` (the window then
+        #: shows it in the tab's place); while None, the exception propagates.
+        self.on_failure: Callable[[BaseException], None] | None = None
         self.listen(events.changed, self._on_changed)
 
     def listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
@@ -68,16 +71,33 @@ class BaseTab(QWidget):
         every click fast however many tabs have been opened.
         """
         if self.isVisible():
-            self._pending = None
-            self._refresh_for(changes)
+            self.refresh_safely(changes)
         else:
             self._pending = changes if self._pending is None else self._pending | changes
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._pending is not None:
-            pending, self._pending = self._pending, None
-            self._refresh_for(pending)
+            self.refresh_safely(self._pending)
         super().showEvent(event)
+
+    @property
+    def stale(self) -> bool:
+        """Something the tab shows changed since it last refreshed."""
+        return self._pending is not None
+
+    def refresh_safely(self, changes: Changes = EVERYTHING) -> bool:
+        """Refresh for ``changes``; when that raises, hand the exception to ``on_failure``
+        (the window shows it in the tab's place, and the other tabs go on working) and
+        return False."""
+        self._pending = None
+        try:
+            self._refresh_for(changes)
+        except Exception as exc:
+            if self.on_failure is None:
+                raise
+            self.on_failure(exc)
+            return False
+        return True
 
     def _refresh_for(self, changes: Changes) -> None:
         self.refreshes += 1

@@ -30,6 +30,7 @@ class _ExportJob(QRunnable):
         self.kind, self.report, self.out, self.paper = kind, report, out, paper
         self.data_dir = data_dir
         self.signals = _Signals()
+        self.bug: BaseException | None = None
 
     def run(self) -> None:
         try:
@@ -38,14 +39,16 @@ class _ExportJob(QRunnable):
             )
         except ExportError as exc:
             self.signals.done.emit(False, str(exc))
-        except Exception as exc:  # never a traceback for the user
-            self.signals.done.emit(False, f"The export failed: {exc}")
+        except Exception as exc:  # a bug: shown as one on the GUI thread (``_done``)
+            self.bug = exc
+            self.signals.done.emit(False, "")
         else:
             self.signals.done.emit(True, message)
 
 
 class ExportRunner(QObject):
-    """Starts one export at a time; ``finished(ok, message)`` when it is over."""
+    """Starts one export at a time; ``finished(ok, message)`` when it is over. A bug in
+    the export is shown by the runner (``show_error``); ``message`` is then empty."""
 
     finished = Signal(bool, str)
 
@@ -83,5 +86,9 @@ class ExportRunner(QObject):
             self._progress.reset()
             self._progress.deleteLater()
             self._progress = None
-        self._job = None
+        job, self._job = self._job, None
+        if job is not None and job.bug is not None:
+            from careerplanner.ui.errors import show_error
+
+            show_error(self._parent, job.bug, f"Exporting to {job.out.name}")
         self.finished.emit(ok, message)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,6 +31,7 @@ from careerplanner.export.pdf import A4, LETTER, default_paper
 from careerplanner.services import catalog, known_tracks, pace, plan, report, settings, study_days
 from careerplanner.services.changes import Area
 from careerplanner.store import Store
+from careerplanner.ui.errors import show_message
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
@@ -389,10 +389,5 @@ class PlanTab(BaseTab):
         self.last_export = (ok, message)
         if ok:
             self.events.status_message.emit(message)
-            return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Export failed")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)
-        box.exec()
+        elif message:  # an empty message: a bug, already shown by the runner
+            show_message(self, "Export failed", message)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner import APP_DISPLAY_NAME, __version__
+from careerplanner import APP_DISPLAY_NAME, __version__, log
 from careerplanner.ui.kit import widgets as w
 
 #: Keys that work inside a tab, beside the menu shortcuts.
@@ -105,6 +105,17 @@ class AboutDialog(QDialog):
         row.addWidget(self.open_button)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(w.label("The log folder (what the app did, and the details of any error):",
+                                 bold=True))  # fmt: skip
+        self.log_dir = str(log.log_dir())
+        layout.addWidget(w.label(self.log_dir, name="log_dir"))
+        self.log_button = QPushButton("Open &Log Folder")
+        self.log_button.setObjectName("open_log_folder")
+        self.log_button.clicked.connect(self.open_log_folder)
+        log_row = QHBoxLayout()
+        log_row.addWidget(self.log_button)
+        log_row.addStretch(1)
+        layout.addLayout(log_row)
         layout.addWidget(w.label("Licence: MIT. Built with Qt for Python (PySide6), Peewee, "
                                  "pyqtgraph and FSRS.", muted=True))  # fmt: skip
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -114,3 +125,8 @@ class AboutDialog(QDialog):
 
     def open_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.data_dir))))
+
+    def open_log_folder(self) -> bool:
+        from careerplanner.ui.errors import open_log_folder
+
+        return open_log_folder()

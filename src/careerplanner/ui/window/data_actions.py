@@ -27,6 +27,7 @@ from careerplanner import paths
 from careerplanner.services import backup, userdata
 from careerplanner.store import Store
 from careerplanner.store.backup import describe_os_error, is_write_problem
+from careerplanner.ui.errors import report_bug, show_message
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.window.restore import RestoreDialog
 
@@ -95,15 +96,8 @@ class DataActions(QObject):
                 menu.addAction(act)
 
     # -- messages ------------------------------------------------------------------------
-    def _box(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(self.window)
-        box.setIcon(icon)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        if details:
-            box.setInformativeText(details)
-        box.exec()
+    def _box(self, title: str, text: str, details: str = "") -> None:
+        show_message(self.window, title, text, details)
 
     def _status(self, text: str) -> None:
         self.events.status_message.emit(text)
@@ -123,7 +117,6 @@ class DataActions(QObject):
         made = self._write("manual")
         if made is None:
             self._box(
-                QMessageBox.Icon.Warning,
                 "Backup failed",
                 self.last_error,
                 "Your data itself is unchanged.",
@@ -165,9 +158,7 @@ class DataActions(QObject):
             chosen = paths.input_file(chosen, self.data_dir)
             safety = backup.restore(self.store, self.data_dir, chosen)
         except (backup.BackupError, paths.DataDirError) as exc:
-            self._box(
-                QMessageBox.Icon.Warning, "Restore failed", str(exc), "Your data is unchanged."
-            )
+            self._box("Restore failed", str(exc), "Your data is unchanged.")
             return False
         self._replaced()
         self._status(f"Restored {chosen.name}; your data as it was is in {safety.path.name}")
@@ -188,7 +179,7 @@ class DataActions(QObject):
             with busy_cursor():
                 userdata.export_file(self.store, target)
         except userdata.UserDataError as exc:
-            self._box(QMessageBox.Icon.Warning, "Export failed", str(exc))
+            self._box("Export failed", str(exc))
             return False
         self._status(f"Exported all your data to {target}")
         return True
@@ -235,7 +226,6 @@ class DataActions(QObject):
             source = paths.input_file(source, self.data_dir)
         except paths.DataDirError as exc:
             self._box(
-                QMessageBox.Icon.Warning,
                 f"{source.name} was not imported",
                 str(exc),
                 "Nothing was changed.",
@@ -255,7 +245,6 @@ class DataActions(QObject):
                 )
         except userdata.UserDataError as exc:
             self._box(
-                QMessageBox.Icon.Warning,
                 f"{source.name} was not imported",
                 str(exc),
                 "Nothing was changed.",
@@ -263,7 +252,6 @@ class DataActions(QObject):
             return False
         except backup.BackupError as exc:
             self._box(
-                QMessageBox.Icon.Warning,
                 "Import stopped",
                 str(exc),
                 "A backup must be written before an import. Nothing was changed.",
@@ -271,9 +259,9 @@ class DataActions(QObject):
             return False
         except Exception as exc:
             if not is_write_problem(exc):
-                raise
+                report_bug(self.window, exc, f"Importing {source.name}")
+                return False
             self._box(
-                QMessageBox.Icon.Warning,
                 "Import failed",
                 f"The import could not be saved: {describe_os_error(exc)}.",
                 "Nothing was changed.",

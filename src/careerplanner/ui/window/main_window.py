@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -13,9 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QStackedLayout,
     QTabWidget,
-    QWidget,
 )
 
 from careerplanner import APP_DISPLAY_NAME, paths
@@ -28,13 +28,14 @@ from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.kit.widgets import make_action
 from careerplanner.ui.window.data_actions import DataActions
 from careerplanner.ui.window.path_actions import PathActions
+from careerplanner.ui.window.tab_host import TabFactory, TabHost, TabUnavailable
 
 if TYPE_CHECKING:
     from careerplanner.ui.window.app_dialogs import AboutDialog, ShortcutsDialog
     from careerplanner.ui.window.settings import SettingsDialog
     from careerplanner.ui.window.setup_wizard import SetupWizard
 
-TabFactory = Callable[[Store, AppEvents, int], BaseTab]
+_log = logging.getLogger(__name__)
 
 
 def _tab_factories() -> list[tuple[str, str, Callable[[], TabFactory]]]:
@@ -74,17 +75,6 @@ def _tab_factories() -> list[tuple[str, str, Callable[[], TabFactory]]]:
     ]
 
 
-class _TabHost(QWidget):
-    """A tab page whose real content is created the first time it is needed."""
-
-    def __init__(self, name: str, loader: Callable[[], TabFactory]) -> None:
-        super().__init__()
-        self.name = name
-        self.loader = loader
-        self.tab: BaseTab | None = None
-        self._layout = QStackedLayout(self)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, data_dir_text: str = "") -> None:
         super().__init__()
@@ -101,9 +91,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
-        self._hosts: list[_TabHost] = []
+        self._hosts: list[TabHost] = []
         for name, title, loader in _tab_factories():
-            host = _TabHost(name, loader)
+            host = TabHost(name, title.replace("&", ""), loader, self._init_tab, self.events)
             self._hosts.append(host)
             self.tabs.addTab(host, title.replace("&", ""))
         self.setCentralWidget(self.tabs)
@@ -132,40 +122,53 @@ class MainWindow(QMainWindow):
         self._ensure_built(self.tabs.currentIndex())
 
     # -- tabs ----------------------------------------------------------------------
+    def _init_tab(self, tab: BaseTab) -> None:
+        type(tab).__init__(tab, self.store, self.events, self.path_id)
+
     def _ensure_built(self, index: int) -> BaseTab | None:
+        """The tab at ``index``, built when first needed; None when building it failed
+        (its page shows why, and the other tabs work)."""
         if index < 0:
             return None
-        host = self._hosts[index]
-        if host.tab is None:
-            factory = host.loader()
-            host.tab = factory(self.store, self.events, self.path_id)
-            host.tab.setObjectName(f"tab_{host.name}")
-            host._layout.addWidget(host.tab)
-        return host.tab
+        return self._hosts[index].build()
 
     def build_all_tabs(self) -> list[BaseTab]:
-        """Build every tab now (the self-test and tests use it)."""
+        """Build every tab now (the self-test and tests use it); the ones that failed
+        are left out (see ``tab_failures``)."""
         return [t for i in range(self.tabs.count()) if (t := self._ensure_built(i)) is not None]
 
+    def tab_failures(self) -> dict[str, str]:
+        """The tabs that show an error in their place: name → what failed."""
+        return {host.name: host.failure for host in self._hosts if host.failure}
+
     def tab(self, name: str) -> BaseTab:
+        """The tab ``name``, built when first needed. Raises TabUnavailable when it could not
+        be built (its page shows why)."""
         for i, host in enumerate(self._hosts):
             if host.name == name:
                 tab = self._ensure_built(i)
-                assert tab is not None
+                if tab is None:
+                    raise TabUnavailable(f"the {host.title} tab: {host.failure}")
                 return tab
         raise KeyError(name)
 
     def show_tab(self, name: str) -> BaseTab:
+        """Bring the tab ``name`` to the front and return it (TabUnavailable when it could
+        not be built: its page, now in front, says why)."""
+        self._bring_to_front(name)
+        return self.tab(name)
+
+    def _bring_to_front(self, name: str) -> None:
         for i, host in enumerate(self._hosts):
             if host.name == name:
                 self.tabs.setCurrentIndex(i)
-        return self.tab(name)
 
     def _navigate(self, name: str, item_id: int) -> None:
         if name == "setup":  # the item is the page to open at (1 skills, 2 time)
             self.show_setup(item_id)
             return
-        self.show_tab(name).select_item(item_id)
+        with contextlib.suppress(TabUnavailable):  # its page says why
+            self.show_tab(name).select_item(item_id)
 
     # -- menus -----------------------------------------------------------------------
     def _build_menus(self, factories: list[tuple[str, str, Callable[[], TabFactory]]]) -> None:
@@ -198,7 +201,7 @@ class MainWindow(QMainWindow):
             action = QAction(title, self)
             action.setObjectName(f"action_tab_{name}")
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _checked=False, n=name: self.show_tab(n))
+            action.triggered.connect(lambda _checked=False, n=name: self._bring_to_front(n))
             view_menu.addAction(action)
             self.addAction(action)
 
@@ -404,12 +407,14 @@ class MainWindow(QMainWindow):
         try:
             self._flush_tabs()
         except Exception as exc:  # a full disk must not stop the window closing
+            _log.warning("closing: the last edit was not saved", exc_info=exc)
             self.statusBar().showMessage(f"Could not save your last edit: {exc}")
         if self.data_actions is not None:
             self.data_actions.on_close()
         try:
             self.save_window_state()
         except Exception as exc:  # a full disk must not stop the window closing
+            _log.warning("closing: the window layout was not saved", exc_info=exc)
             self.statusBar().showMessage(f"Could not save the window layout: {exc}")
         for host in self._hosts:
             if host.tab is not None:

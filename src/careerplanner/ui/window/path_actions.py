@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QWidget
 
 from careerplanner import paths
-from careerplanner.content import PackError
 from careerplanner.services import catalog, packs
 from careerplanner.store import Store
+from careerplanner.ui.errors import show_error, show_message
 from careerplanner.ui.kit.widgets import confirm, make_action
 
 PACK_FILTER = "Career path (*.yaml *.yml);;All files (*)"
@@ -87,26 +86,14 @@ class PathActions:
         )
         return Path(name) if name else None
 
-    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(self.window)
-        box.setIcon(icon)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        box.exec()
-
     def import_file(self, file: Path | None) -> bool:
         if file is None:
             return False
         try:
             source = paths.input_file(file, self.store.path.parent)  # never the database
             result = packs.import_pack_file(self.store, source)
-        except (PackError, packs.PackImportError, paths.DataDirError) as exc:
-            self._message(QMessageBox.Icon.Warning, "Cannot import this career path", str(exc))
-            return False
-        except Exception as exc:
-            self._message(QMessageBox.Icon.Warning, "Cannot import this career path",
-                          f"{file}: {exc}")  # fmt: skip
+        except Exception as exc:  # a bad file in words; anything else is shown as a bug
+            show_error(self.window, exc, "Cannot import this career path")
             return False
         self.switch(result.path_id)
         self.reload()
@@ -126,11 +113,11 @@ class PathActions:
                 tmp.unlink(missing_ok=True)
                 raise
         except paths.DataDirError as exc:
-            self._message(QMessageBox.Icon.Warning, "Cannot export the career path", str(exc))
+            show_error(self.window, exc, "Cannot export the career path")
             return False
         except OSError as exc:
-            self._message(QMessageBox.Icon.Warning, "Cannot export the career path",
-                          f"Cannot write {out}: {exc.strerror or exc}.")  # fmt: skip
+            show_message(self.window, "Cannot export the career path",
+                         f"Cannot write {out}: {exc.strerror or exc}.")  # fmt: skip
             return False
         return True
 
@@ -150,7 +137,7 @@ class PathActions:
                 backup.back_up(self.store, self.data_dir, "remove")
             packs.remove_path(self.store, path_id)
         except Exception as exc:
-            self._message(QMessageBox.Icon.Warning, "Cannot remove the career path", str(exc))
+            show_error(self.window, exc, "Cannot remove the career path")
             return False
         remaining = catalog.list_paths(self.store)
         self.switch(remaining[0].id)
