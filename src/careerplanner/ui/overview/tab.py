@@ -24,6 +24,7 @@ from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.overview.heatmap import HeatmapWidget
+from careerplanner.ui.overview.progress_chart import ProgressChart
 from careerplanner.vocab import level_name
 
 
@@ -72,7 +73,7 @@ class OverviewTab(BaseTab):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(area)
-        self.chart: object | None = None
+        self.chart: ProgressChart | None = None
         self._chart_scheduled = False
 
         self.heading = w.heading("", 0)
@@ -115,7 +116,8 @@ class OverviewTab(BaseTab):
         self.chart_box.addWidget(w.heading("Progress over time", 2))
         self.chart_placeholder = w.label("The chart appears here.", muted=True)
         self.chart_box.addWidget(self.chart_placeholder)
-        self.chart_card.setFixedHeight(300)
+        self.chart_card.setObjectName("progress_card")
+        self.chart_card.setFixedHeight(330)
         page.addWidget(self.chart_card)
 
         self.role_card, self.role_box = w.card()
@@ -128,8 +130,8 @@ class OverviewTab(BaseTab):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.chart is None and not self._chart_scheduled:
-            # Build the chart (and import pyqtgraph) only after the tab has been painted
-            # once: the window is on screen and usable at once, the chart follows.
+            # Build the chart only after the tab has been painted once: the window is on
+            # screen and usable at once, the chart follows.
             self._chart_scheduled = True
             QTimer.singleShot(0, self._build_chart)
 
@@ -139,8 +141,6 @@ class OverviewTab(BaseTab):
     def _build_chart(self) -> None:
         if self.chart is not None or not self.store.is_open:  # the window closed meanwhile
             return
-        from careerplanner.ui.overview.progress_chart import ProgressChart
-
         chart = ProgressChart()
         self.chart_placeholder.hide()
         self.chart_box.addWidget(chart, 1)
@@ -148,9 +148,7 @@ class OverviewTab(BaseTab):
         self._update_chart()
 
     def _update_chart(self) -> None:
-        from careerplanner.ui.overview.progress_chart import ProgressChart
-
-        if isinstance(self.chart, ProgressChart):
+        if self.chart is not None:
             self.chart.set_points(
                 activity.progress_over_time(self.store, self.path_id), date.today()
             )
