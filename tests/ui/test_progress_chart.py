@@ -65,6 +65,7 @@ def _hover(qtbot: QtBot, chart: ProgressChart, day: date) -> str:
     QToolTip.hideText()
     for x in range(chart.width()):
         if chart.day_at(QPoint(x, 60)) == day:
+            qtbot.mouseMove(chart, QPoint(0, 0))  # from elsewhere, so that the mouse moves
             qtbot.mouseMove(chart, QPoint(x, 60))
             qtbot.waitUntil(lambda: QToolTip.isVisible() and bool(QToolTip.text()), timeout=3000)
             return QToolTip.text()

@@ -51,7 +51,8 @@ def dashboard(
 ) -> Dashboard:  # fmt: skip
     today = today or date.today()
     bank = practice.question_bank(store, path_id, now=now)
-    counts = activity.activity_counts(store, path_id)
+    by_day = activity.activity_by_day(store, path_id)
+    counts = activity.totals(by_day)
     active = {d for d, c in counts.items() if c}
     return Dashboard(
         info=catalog.path_info(store, path_id),
@@ -62,6 +63,6 @@ def dashboard(
         due_questions=tuple(practice.due_now(bank, now=now)),
         readiness=tuple(practice.category_readiness(bank, now=now)),
         overall_readiness=practice.overall_readiness(bank),
-        heatmap=activity.heatmap(counts, today, first_weekday),
+        heatmap=activity.heatmap(counts, today, first_weekday, by_day),
         streaks=activity.streaks(active, today),
     )

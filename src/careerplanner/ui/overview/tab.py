@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +26,11 @@ from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.overview.heatmap import HeatmapWidget
 from careerplanner.ui.overview.progress_chart import ProgressChart
 from careerplanner.vocab import level_name
+
+#: The height of the progress chart's card, and the page width from which the activity
+#: heatmap and the progress chart stand side by side.
+CHART_CARD_H, SIDE_BY_SIDE_W = 330, 1500
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 def button_text(text: str) -> str:
@@ -101,24 +106,33 @@ class OverviewTab(BaseTab):
         grid.setColumnStretch(2, 4)
         page.addWidget(grid_host)
 
+        self.activity_card.setObjectName("activity_card")
         activity_box.addWidget(w.heading("Activity", 2))
         self.heatmap = HeatmapWidget()
         self.heatmap.setObjectName("heatmap")
-        row = QHBoxLayout()
-        row.addWidget(self.heatmap)
-        row.addStretch(1)
-        activity_box.addLayout(row)
+        activity_box.addWidget(self.heatmap)
+        self.activity_totals = w.label("", name="activity_totals")
+        activity_box.addWidget(self.activity_totals)
         self.streak_label = w.label("", name="streaks")
         activity_box.addWidget(self.streak_label)
-        page.addWidget(self.activity_card)
+        activity_box.addStretch(1)
 
         self.chart_card, self.chart_box = w.card()
         self.chart_box.addWidget(w.heading("Progress over time", 2))
         self.chart_placeholder = w.label("The chart appears here.", muted=True)
         self.chart_box.addWidget(self.chart_placeholder)
         self.chart_card.setObjectName("progress_card")
-        self.chart_card.setFixedHeight(330)
-        page.addWidget(self.chart_card)
+        self.chart_card.setFixedHeight(CHART_CARD_H)
+
+        # Activity and progress side by side where the page is wide enough for both to
+        # be read, one above the other otherwise (``_arrange``).
+        activity_host = QWidget()
+        self.activity_grid = QGridLayout(activity_host)
+        self.activity_grid.setContentsMargins(0, 0, 0, 0)
+        self.activity_grid.setSpacing(10)
+        self.side_by_side: bool | None = None
+        self._arrange(False)
+        page.addWidget(activity_host)
 
         self.role_card, self.role_box = w.card()
         page.addWidget(self.role_card)
@@ -127,6 +141,23 @@ class OverviewTab(BaseTab):
         self.refresh()
 
     # -- building -------------------------------------------------------------------
+    def _arrange(self, side_by_side: bool) -> None:
+        if side_by_side == self.side_by_side:
+            return
+        self.side_by_side = side_by_side
+        grid = self.activity_grid
+        grid.removeWidget(self.activity_card)
+        grid.removeWidget(self.chart_card)
+        grid.addWidget(self.activity_card, 0, 0)
+        grid.addWidget(self.chart_card, *((0, 1) if side_by_side else (1, 0)))
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1 if side_by_side else 0)
+        self.activity_card.setMaximumHeight(CHART_CARD_H if side_by_side else QWIDGETSIZE_MAX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width() >= SIDE_BY_SIDE_W)
+        super().resizeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.chart is None and not self._chart_scheduled:
@@ -170,6 +201,12 @@ class OverviewTab(BaseTab):
         self._fill_gaps(d)
         self._fill_practice(d)
         self.heatmap.set_heatmap(d.heatmap)
+        totals = d.heatmap.totals.describe()
+        self.activity_totals.setText(
+            f"In the last 52 weeks: {totals}." if d.heatmap.active_days else
+            "Nothing done in the last 52 weeks yet: finished tutorials, practice answers "
+            "and saved assessments show here."
+        )  # fmt: skip
         s = d.streaks
         self.streak_label.setText(
             f"{d.heatmap.active_days} active days in the last 52 weeks · current streak "
