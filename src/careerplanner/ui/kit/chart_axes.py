@@ -19,6 +19,8 @@ _STEPS = (
     ("year", 100),
 )  # fmt: skip
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+#: From this many days on, an axis is labelled by month (or year), never by day.
+MONTHS_FROM = 92
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def date_ticks(first: date, last: date, max_ticks: int) -> list[DateTick]:
     span = (last - first).days
     max_ticks = max(2, max_ticks)
     for unit, step in _STEPS:
+        if unit in ("day", "week") and span > MONTHS_FROM:
+            continue  # a season or more reads by month, not by week
         if span / (_UNIT_DAYS[unit] * step) <= max_ticks:
             break
     days = _days(first, last, unit, step)

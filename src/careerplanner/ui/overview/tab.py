@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -38,12 +41,40 @@ def button_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+class EntryButton(QPushButton):
+    """A button with its lines of text on the left, drawn by the style from the palette.
+
+    (A style sheet would align the text too, but pins the palette the button was first
+    polished with: after a live theme switch it would keep the old theme's colours.)
+    """
+
+    PAD = 8
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width() + self.PAD, hint.height() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        text, opt.text = opt.text, ""
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, opt)
+        style = self.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        style.drawItemText(
+            painter, rect.adjusted(self.PAD - 2, 0, -2, 0),
+            int(flags) | int(Qt.TextFlag.TextShowMnemonic), self.palette(), self.isEnabled(),
+            text, QPalette.ColorRole.ButtonText,
+        )  # fmt: skip
+
+
 def _link_button(text: str, tip: str, name: str) -> QPushButton:
-    b = QPushButton(button_text(text))
+    b = EntryButton(button_text(text))
     b.setObjectName(name)
     b.setToolTip(w.tooltip(tip))
     b.setAccessibleName(text)
-    b.setStyleSheet("QPushButton { text-align: left; padding: 5px 8px; }")
     return b
 
 

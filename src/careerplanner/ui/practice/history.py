@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from careerplanner.services.practice import AttemptItem
 from careerplanner.ui.kit import widgets as w
+from careerplanner.ui.kit.chart_axes import int_ticks
+from careerplanner.ui.kit.plotting import style_plot
 from careerplanner.ui.kit.table_model import RowsTableModel
 from careerplanner.ui.kit.widgets import tooltip
 from careerplanner.ui.practice import fmt
@@ -24,6 +27,8 @@ from careerplanner.ui.practice.timer import format_seconds
 from careerplanner.vocab import Rating
 
 HEADERS = ("Date", "Duration", "Coverage", "Rating", "Kind")
+COVERAGE_COLOR, RATING_COLOR = "#1e88e5", "#8e24aa"
+MAX_DOTS = 60
 AttemptIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,6 +106,7 @@ class HistoryPanel(QWidget):
         self._chart_host = QVBoxLayout()
         self._chart_host.setContentsMargins(0, 0, 0, 0)
         self._plots: Any = None
+        self.chart_view: Any = None
         chart = QWidget()
         chart.setLayout(self._chart_host)
         chart.setMinimumHeight(240)
@@ -155,25 +161,32 @@ class HistoryPanel(QWidget):
         cov = [(x, (a.coverage or 0) * 100) for x, a in zip(xs, attempts, strict=True) if a.total]
         import pyqtgraph as pg
 
+        dots = len(attempts) <= MAX_DOTS  # with hundreds of attempts, dots only clutter
         if cov:
             top.plot(
-                [c[0] for c in cov], [c[1] for c in cov],
-                pen=pg.mkPen("#1e88e5", width=2), symbol="o", symbolBrush="#1e88e5",
+                [c[0] for c in cov], [c[1] for c in cov], pen=pg.mkPen(COVERAGE_COLOR, width=2),
+                symbol="o" if dots else None, symbolBrush=COVERAGE_COLOR,
             )  # fmt: skip
         if attempts:
             bottom.plot(
-                xs, [a.rating for a in attempts],
-                pen=pg.mkPen("#8e24aa", width=2), symbol="s", symbolBrush="#8e24aa",
+                xs, [a.rating for a in attempts], pen=pg.mkPen(RATING_COLOR, width=2),
+                symbol="s" if dots else None, symbolBrush=RATING_COLOR,
             )  # fmt: skip
+        # Whole attempt numbers, as many as fit (not one label per attempt for thousands).
+        last = max(len(attempts), 1)
+        ticks = [(float(x), str(x)) for x in int_ticks(last, 8) if 1 <= x <= last]
+        if not ticks or ticks[0][0] != 1:
+            ticks.insert(0, (1.0, "1"))
         for plot in (top, bottom):
-            plot.setXRange(0.5, max(len(attempts), 1) + 0.5, padding=0)
+            plot.setXRange(0.5, last + 0.5, padding=0)
+            plot.getAxis("bottom").setTicks([ticks])
 
     def _build_chart(self) -> None:
         import pyqtgraph as pg
 
         view = pg.GraphicsLayoutWidget()
-        view.setBackground(self.palette().base().color())
         view.setObjectName("history_chart")
+        view.setAccessibleName("Coverage and rating of each attempt")
         top = view.addPlot(row=0, col=0)
         top.setTitle("Rubric coverage (%)", size="9pt")
         top.setYRange(0, 100, padding=0.08)
@@ -191,7 +204,29 @@ class HistoryPanel(QWidget):
         bottom.hideButtons()
         bottom.setXLink(top)
         for plot in (top, bottom):
-            plot.getAxis("bottom").setTickSpacing(1, 1)
+            plot.setMenuEnabled(False)
             plot.getAxis("left").setWidth(48)
         self._chart_host.addWidget(view)
+        self.chart_view = view
         self._plots = (top, bottom)
+        self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._restyle()
+
+    def _restyle(self) -> None:
+        """The chart in the palette's colours (again after a theme switch)."""
+        if self._plots is None:
+            return
+        import pyqtgraph as pg
+
+        style_plot(pg, self.chart_view, self.palette(), self._plots)
+
+    def chart_colors(self) -> tuple[QColor, QColor] | None:
+        """(background, text) of the chart as drawn now; None before it is built."""
+        if self._plots is None:
+            return None
+        axis = self._plots[0].getAxis("left")
+        return self.chart_view.backgroundBrush().color(), axis.textPen().color()

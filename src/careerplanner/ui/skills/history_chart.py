@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -167,3 +167,8 @@ class SkillHistoryChart(QWidget):
 
     def _restyle(self) -> None:
         style_plot(self._pg, self.plot, self.palette())
+
+    def colors(self) -> tuple[QColor, QColor]:
+        """(background, text) as drawn now: they follow the palette."""
+        axis = self.plot.getPlotItem().getAxis("left")
+        return self.plot.backgroundBrush().color(), axis.textPen().color()

@@ -214,6 +214,11 @@ class RadarChart(QWidget):
             ti.setFont(small)
         self._restyle_legend()
 
+    def colors(self) -> tuple[QColor, QColor]:
+        """(background, text) as drawn now: they follow the palette."""
+        text = self._texts[0].color if self._texts else self.legend.opts["labelTextColor"]
+        return self.plot.backgroundBrush().color(), QColor(text)
+
     def _restyle_legend(self) -> None:
         pal = self.palette()
         self.legend.setLabelTextColor(pal.color(QPalette.ColorRole.WindowText))
