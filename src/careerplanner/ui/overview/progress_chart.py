@@ -287,7 +287,7 @@ class ProgressChart(QWidget):
             painter.drawPath(path)
             # A dot where the total grew, while there is room for dots.
             risen = [(xs[i], ys[i]) for i in range(2, len(xs) - 1, 2)]
-            if len(risen) * 6 <= rect.width():
+            if len(risen) * 12 <= rect.width():
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(color)
                 for day, value in risen:
