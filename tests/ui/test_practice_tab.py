@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from windows import show_window
 
 from careerplanner.services import practice
 from careerplanner.store import models as m
+from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.bank_model import QuestionIdRole
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
 from careerplanner.ui.practice.tab import PracticeTab
@@ -71,7 +72,7 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     session = tab.session
     assert "Point-in-time correctness" in _texts(session)
     assert [b.text().split("\n")[1] for b in session.rate_buttons.values()] == [
-        "1 day", "1 day", "2 days", "8 days",
+        "1 day", "2 days", "3 days", "11 days",
     ]  # fmt: skip
     # Tick two rubric items: one by its box, one by clicking its text.
     qtbot.mouseClick(session.checks[0], Qt.MouseButton.LeftButton)
@@ -95,7 +96,7 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     assert attempt.covered_points == ("Offline/online stores", "Feature freshness")
     assert attempt.answer == "Offline + online store, 1 source of truth"
     expected, _ = Scheduler(
-        learning_steps=(), relearning_steps=(), enable_fuzzing=False
+        desired_retention=0.88, learning_steps=(), relearning_steps=(), enable_fuzzing=False
     ).review_card(Card(card_id=qid, due=attempt.reviewed_at), Rating.Good, attempt.reviewed_at)
     row = practice.question(window.store, qid)
     assert row.due == expected.due
@@ -105,8 +106,11 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     model = tab.bank.model
     r = model.row_of(qid)
     assert model.index(r, 2).data() == "Good"
-    assert model.index(r, 3).data() not in ("New", "Due now")
-    assert tab.bank.due_label.text() == "31 due now"
+    assert model.index(r, 3).data() == fmt.due_text(row.due, datetime.now(timezone.utc))
+    assert model.index(r, 3).data() not in ("New", "Due today")
+    assert ":" not in model.index(r, 3).data()  # a day, not a clock time
+    assert model.index(r, 4).data() == "learning (1 attempt)"
+    assert tab.bank.due_label.text() == "0 due today · 31 new"
     # Keys do nothing once the question is rated.
     qtbot.keyClick(session.checks[1], Qt.Key.Key_1)
     assert len(practice.attempts(window.store, qid)) == 1
@@ -114,8 +118,8 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     later = row.due + timedelta(minutes=1)
     tab.now = lambda: later
     tab.minute.timeout.emit()
-    assert model.index(r, 3).data() == "Due now"
-    assert tab.bank.due_label.text() == "32 due now"
+    assert model.index(r, 3).data() == "Due today"
+    assert tab.bank.due_label.text() == "1 due today · 31 new"
     tab.now = lambda: datetime.now(timezone.utc)
     tab.minute.timeout.emit()
     # On to the next due question.
@@ -353,3 +357,18 @@ def test_item_models_pass_the_model_tester(qtbot: QtBot, data_dir: Path, qtmodel
     assert tab.bank.proxy.rowCount() == 8
     qtmodeltester.check(tab.bank.proxy)
     qtmodeltester.check(tab.history.model)
+
+
+def test_due_dates_read_as_days() -> None:
+    today = date(2026, 12, 1)  # a Tuesday
+    assert fmt.day_name(today, today) == "Today"
+    assert fmt.day_name(date(2026, 12, 2), today) == "Tomorrow"
+    assert fmt.day_name(date(2026, 12, 3), today) == "Thu 3 Dec"
+    assert fmt.day_name(date(2027, 1, 14), today) == "Thu 14 Jan 2027"
+    now = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
+    assert fmt.due_text(None, now) == "New"
+    assert fmt.due_text(now, now) == "Due today"
+    assert fmt.due_text(now - timedelta(days=1), now) == "Due since yesterday"
+    assert fmt.due_text(now + timedelta(days=1), now) == "Tomorrow"
+    assert fmt.due_text(now + timedelta(days=9), now).endswith(" Dec")
+    assert fmt.due_text(datetime(9999, 12, 31, 23, tzinfo=timezone.utc), now).endswith("9999")

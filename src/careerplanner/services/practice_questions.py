@@ -143,8 +143,10 @@ def restore_question(store: Store, deleted: DeletedQuestion) -> Outcome[int]:
 
 
 def mock_weight(row: QuestionRow, now: datetime) -> float:
-    """How strongly a question is drawn into a mock interview: due and weak ones more."""
-    return 1.0 + (2.0 if row.is_due(now) else 0.0) + 2.0 * (1.0 - row.readiness)
+    """How strongly a question is drawn into a mock interview: due, new and weak ones
+    more (a question without a readiness figure counts as not ready)."""
+    waiting = row.is_due(now) or row.new
+    return 1.0 + (2.0 if waiting else 0.0) + 2.0 * (1.0 - (row.readiness or 0.0))
 
 
 def pick_mock(

@@ -22,6 +22,7 @@ from careerplanner.services import activity, overview, settings
 from careerplanner.services.catalog import PathInfo
 from careerplanner.services.changes import Area
 from careerplanner.services.progress import Progress
+from careerplanner.services.readiness import waiting_text
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
@@ -297,14 +298,13 @@ class OverviewTab(BaseTab):
         box = self.practice_box
         w.clear_layout(box)
         box.addWidget(w.heading("Interview practice", 2))
-        due = len(d.due_questions)
         row = QHBoxLayout()
         row.addWidget(w.label(
-            f"{due} question{'s' if due != 1 else ''} due today · overall readiness "
-            f"{round(d.overall_readiness * 100)}%", name="due_today"), 1)  # fmt: skip
-        practise = QPushButton("Practise Now" if due else "Open Interview Practice")
+            f"{waiting_text(len(d.due_questions), d.new_questions)}\n"
+            f"Overall readiness: {d.overall.text}", name="due_today"), 1)  # fmt: skip
+        practise = QPushButton("Practise Now" if d.next_question else "Open Interview Practice")
         practise.setObjectName("practise_now")
-        first = d.due_questions[0].id if d.due_questions else 0
+        first = d.next_question or 0
         practise.clicked.connect(lambda: self.events.navigate.emit("practice", first))
         row.addWidget(practise)
         box.addLayout(row)
@@ -312,7 +312,7 @@ class OverviewTab(BaseTab):
         grid.setHorizontalSpacing(10)
         for i, r in enumerate(d.readiness):
             grid.addWidget(w.label(r.category, wrap=False), i, 0)
-            grid.addWidget(_bar(r.readiness, f"{round(r.readiness * 100)}% ready · {r.due} due",
+            grid.addWidget(_bar(r.readiness or 0.0, f"{r.text} · {r.due} due · {r.new} new",
                                 f"Readiness in {r.category}"), i, 1)  # fmt: skip
         box.addLayout(grid)
 

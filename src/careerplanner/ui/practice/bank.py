@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
 from careerplanner.services.practice import CategoryReadiness
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.practice import bank_model as bm
-from careerplanner.ui.practice import fmt
 
 
 class BankPane(QWidget):
@@ -36,7 +37,8 @@ class BankPane(QWidget):
         self.category_filter.setObjectName("category_filter")
         self.category_filter.setAccessibleName("Filter by category")
         self.due_label = w.label("", bold=True, name="due_count", wrap=False)
-        self.next_button = QPushButton("Practise &next due")
+        self.next_button = QPushButton("Practise &next")
+        self.next_button.setToolTip("The question due longest first, then the new ones")
         self.next_button.setObjectName("next_due")
         filters = QHBoxLayout()
         filters.addWidget(self.category_filter, 1)
@@ -45,6 +47,8 @@ class BankPane(QWidget):
 
         self._readiness = QGridLayout()
         self._readiness.setSpacing(6)
+        #: The readiness card of each category: (frame, figure label, counts label).
+        self.cards: dict[str, tuple[QFrame, QLabel, QLabel]] = {}
 
         self.view = QTableView()
         self.view.setObjectName("bank_view")
@@ -118,23 +122,43 @@ class BankPane(QWidget):
         layout.addWidget(tips_box)
 
     def show_readiness(self, items: list[CategoryReadiness]) -> None:
+        """One card per category: its readiness figure (or "learning") with the number
+        of attempts beside it, and its due and new questions counted apart."""
         while self._readiness.count():
             item = self._readiness.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
+        self.cards = {}
         for i, c in enumerate(items):
             frame, box = w.card()
+            frame.setObjectName(f"readiness_{i}")
             box.setContentsMargins(10, 6, 10, 6)
             box.setSpacing(2)
             box.addWidget(w.label(c.category.upper(), bold=True, wrap=False))
-            box.addWidget(
-                w.label(f"{fmt.percent(c.readiness)} ready · {c.due} due", muted=True, wrap=False)
-            )
-            frame.setToolTip(f"{c.questions} question(s); readiness is explained in the docs")
+            figure = w.label("", wrap=False)
+            counts = w.label("", muted=True, wrap=False)
+            box.addWidget(figure)
+            box.addWidget(counts)
+            self.cards[c.category] = (frame, figure, counts)
+            self.update_readiness(c)
             self._readiness.addWidget(frame, i // 2, i % 2)
             frame.show()
+
+    def update_readiness(self, c: CategoryReadiness) -> bool:
+        """Show one category's readiness in its card; False when it has no card."""
+        card = self.cards.get(c.category)
+        if card is None:
+            return False
+        frame, figure, counts = card
+        figure.setText(f"Readiness {c.text}")
+        counts.setText(f"{c.due} due · {c.new} new · {c.questions} questions")
+        frame.setToolTip(
+            f"{c.measured} with a figure, {c.learning} learning, {c.new} new.\n"
+            "New and learning questions count 0 in the figure (see docs/readiness.md)."
+        )
+        return True
 
     def show_tips(self, tips: list[str]) -> None:
         w.clear_layout(self._tips)

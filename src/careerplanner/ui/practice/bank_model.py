@@ -70,25 +70,25 @@ class QuestionBankModel(RowsTableModel):
             if col == COL_DUE:
                 return fmt.due_text(r.due, self._now)
             if col == COL_READY:
-                return fmt.percent(r.readiness) if not r.new else "—"
+                return "—" if r.new else r.readiness_text
         if role == SortRole:
             if col == COL_RATING:
                 return r.last_rating or 0
             if col == COL_DUE:
                 return r.due.timestamp() if r.due else 0.0
             if col == COL_READY:
+                # New, then learning (by attempts), then the figures.
+                if r.readiness is None:
+                    return -2.0 if r.new else -1.0 + min(r.attempts, 999) / 1000
                 return r.readiness
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_QUESTION:
                 return tooltip(r.text)
             if col == COL_DUE and r.due is not None:
-                return f"Next review: {fmt.local_text(r.due)}"
+                return f"Next review: {fmt.local(r.due):%A %d %B %Y}"
             if col == COL_READY and not r.new:
-                return (
-                    f"Recall {fmt.percent(r.retrievability)}, "
-                    f"recent rubric coverage {fmt.percent(r.coverage)}"
-                )
+                return fmt.readiness_tip(r)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_RATING, COL_READY):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

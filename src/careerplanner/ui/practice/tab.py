@@ -103,8 +103,8 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.minute.start()
 
         self.refresh()
-        due = practice.due_now(self.rows, self.now())
-        first = due[0].id if due else (self.rows[0].id if self.rows else None)
+        waiting = practice.to_practise(self.rows, self.now())
+        first = waiting[0].id if waiting else (self.rows[0].id if self.rows else None)
         if first is not None:
             self.select_item(first)
 
@@ -136,11 +136,16 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
                 self.bank.select(current)
         finally:
             self._restoring = False
-        due = practice.due_now(self.rows, now)
-        self.bank.due_label.setText(f"{len(due)} due now")
-        self.bank.next_button.setEnabled(bool(due) and self.mock is None)
+        self._show_counts(now)
         self.bank.show_readiness(practice.category_readiness(self.rows, now))
         self._update_buttons()
+
+    def _show_counts(self, now: datetime) -> None:
+        """Due today and new, counted apart."""
+        due = len(practice.due_now(self.rows, now))
+        new = len(practice.new_questions(self.rows))
+        self.bank.due_label.setText(f"{due} due today · {new} new")
+        self.bank.next_button.setEnabled(bool(due or new) and self.mock is None)
 
     def select_item(self, item_id: int) -> None:
         self.bank.select(item_id)
@@ -186,7 +191,8 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.stack.setCurrentWidget(self.session)
 
     def practise_next_due(self) -> None:
-        due = practice.due_now(self.rows, self.now())
+        """Open the question due longest, or else the first new one."""
+        due = practice.to_practise(self.rows, self.now())
         if due:
             before = self.bank.current_id()
             self.select_item(due[0].id)  # opens it when it was not selected
