@@ -287,6 +287,37 @@ def test_own_questions_add_edit_delete(store: Store, path_id: int) -> None:
     assert practice.attempts(store, qid) == history
 
 
+def test_own_questions_may_have_a_reference_outline(store: Store, path_id: int) -> None:
+    draft = questions.QuestionDraft("Mine", "Why?", "", ("A",), (" First ", "", "Second"))
+    added = questions.add_question(store, path_id, draft)
+    qid = added.value
+    assert qid is not None
+    assert practice.question(store, qid).outline == ("First", "Second")
+    assert questions.question_draft(store, qid).outline == ("First", "Second")
+    edited = questions.update_question(store, qid, questions.QuestionDraft("Mine", "Why?"))
+    assert practice.question(store, qid).outline == ()
+    assert edited.undo is not None
+    edited.undo()  # undo puts the outline back
+    assert practice.question(store, qid).outline == ("First", "Second")
+    before = m.Question.select().where(m.Question.id == qid).dicts().get()
+    for bad in (("x",) * 21, ("y" * 601,), ("nul\x00",)):
+        with pytest.raises(practice.PracticeError):
+            questions.update_question(
+                store, qid, questions.QuestionDraft("Mine", "Why?", "", (), bad)
+            )
+        with pytest.raises(practice.PracticeError):
+            questions.add_question(
+                store, path_id, questions.QuestionDraft("Mine", "Q", "", (), bad)
+            )
+    assert m.Question.select().where(m.Question.id == qid).dicts().get() == before
+    assert m.Question.select().where(m.Question.custom).count() == 1
+    # Deleting and undoing keeps it.
+    deleted = questions.delete_question(store, qid)
+    assert deleted.undo is not None
+    deleted.undo()
+    assert practice.question(store, qid).outline == ("First", "Second")
+
+
 def test_own_questions_survive_a_pack_update(store: Store, mini_pack_text: str) -> None:
     pack = parse_pack(mini_pack_text.encode())
     path_id = install_pack(store, pack).path_id

@@ -230,12 +230,14 @@ def test_own_questions_added_edited_and_deleted(
     dialog.category_combo.setCurrentText("Behavioural")
     qtbot.keyClicks(dialog.text_edit, "Tell me about a <b>failure</b>")
     dialog.points_edit.setPlainText("Situation\nWhat you learned\n")
+    dialog.outline_edit.setPlainText("Say what went wrong\n\nThen what you changed")
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     text = "Tell me about a <b>failure</b>"
     rows = [r for r in practice.question_bank(window.store, tab.path_id) if r.text == text]
     assert len(rows) == 1 and rows[0].custom
+    assert rows[0].outline == ("Say what went wrong", "Then what you changed")
     assert tab.session.question is not None and tab.session.question.text == text
     assert "Situation" in _texts(tab.session) and "What you learned" in _texts(tab.session)
     assert tab.session.question_label.textFormat() == Qt.TextFormat.PlainText
@@ -247,6 +249,7 @@ def test_own_questions_added_edited_and_deleted(
     dialog = tab.dialog
     assert isinstance(dialog, QuestionDialog)
     assert dialog.text_edit.toPlainText() == text
+    assert dialog.outline_edit.toPlainText() == "Say what went wrong\nThen what you changed"
     dialog.text_edit.setPlainText("Tell me about a failure")
     dialog.points_edit.setPlainText("Situation\nAction\nWhat you learned")
     qtbot.mouseClick(
@@ -372,3 +375,26 @@ def test_due_dates_read_as_days() -> None:
     assert fmt.due_text(now + timedelta(days=1), now) == "Tomorrow"
     assert fmt.due_text(now + timedelta(days=9), now).endswith(" Dec")
     assert fmt.due_text(datetime(9999, 12, 31, 23, tzinfo=timezone.utc), now).endswith("9999")
+
+
+def test_an_outline_too_long_is_refused_and_kept_in_the_dialog(
+    qtbot: QtBot, data_dir: Path, request: pytest.FixtureRequest
+) -> None:
+    window = _open(qtbot, data_dir)
+    tab = _tab(window)
+    qtbot.mouseClick(tab.bank.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, QuestionDialog)
+    dialog.category_combo.setCurrentText("Mine")
+    dialog.text_edit.setPlainText("Why?")
+    typed = "\n".join(f"point {i}" for i in range(21))
+    dialog.outline_edit.setPlainText(typed)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert request.node.shown_dialogs[-1] == (
+        "At most 20 outline points of up to 600 characters each."
+    )
+    assert tab.dialog is dialog and dialog.isVisible()
+    assert dialog.outline_edit.toPlainText() == typed
+    assert not m.Question.select().where(m.Question.custom).exists()
