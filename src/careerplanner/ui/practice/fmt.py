@@ -58,6 +58,14 @@ def due_day(due: datetime, now: datetime) -> str:
     return day_name(local_day(due), local_day(now))
 
 
+def back_text(due: datetime, now: datetime) -> str:
+    """ "back tomorrow", "back on Thu 3 Dec (in 3 days)"."""
+    day = due_day(due, now)
+    if day in ("Today", "Tomorrow"):
+        return f"back {day.lower()}"
+    return f"back on {day} (in {interval(due, now)})"
+
+
 def due_text(due: datetime | None, now: datetime) -> str:
     """What the bank shows in its Due column: "New", "Due today", "Due since Mon 2 Mar",
     "Tomorrow", "Thu 3 Dec"."""

@@ -33,14 +33,15 @@ from careerplanner.ui.practice.bank import BankPane
 from careerplanner.ui.practice.history import HistoryPanel
 from careerplanner.ui.practice.mock import MockRun, SummaryPanel
 from careerplanner.ui.practice.own import OwnQuestionsMixin
-from careerplanner.ui.practice.session import SessionPanel
+from careerplanner.ui.practice.session import ANSWER, REVIEW, SessionPanel
 from careerplanner.vocab import Rating
 
 
 class PracticeTab(OwnQuestionsMixin, BaseTab):
     name = "practice"
     title = "Interview Practice"
-    watches = Area.QUESTIONS | Area.SETTINGS
+    #: Tutorials too: the review step shows the learner's status on those that prepare.
+    watches = Area.QUESTIONS | Area.SETTINGS | Area.TUTORIALS
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
@@ -49,6 +50,8 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.rows: list[QuestionRow] = []
         self.mock: MockRun | None = None
         self._loaded_at = 0.0
+        #: When the answer went to review (the session's clock), for its duration.
+        self._answered_at: float | None = None
         self._restoring = False
         #: The dialog opened last (own question, timer lengths), while it is open.
         self.dialog: QDialog | None = None
@@ -86,16 +89,24 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         b.timers_button.clicked.connect(self.open_timer_dialog)
         b.mock_button.clicked.connect(self.start_mock)
         self.session.rate_requested.connect(self.rate)
+        self.session.stage_changed.connect(self._on_stage)
+        self.session.review.tutorial_requested.connect(
+            lambda tid: self.events.navigate.emit("roadmap", tid)
+        )
         self.session.draft_edited.connect(self._save_draft)
         self.session.time_up.connect(self._on_time_up)
         self.session.overtime.connect(self._on_overtime)
         self.session.end_button.clicked.connect(self.finish_mock)
         self.session.next_button.clicked.connect(self.practise_next_due)
         self.summary.closed.connect(lambda: self.stack.setCurrentWidget(self.session))
+        # Keys 1-4 rate, in the review step only: while answering they type digits.
+        self.rating_keys: list[QShortcut] = []
         for value in map(int, Rating):
             key = QShortcut(QKeySequence(str(value)), self)
             key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key.setEnabled(False)
             key.activated.connect(lambda v=value: self.rate(v))
+            self.rating_keys.append(key)
         # Due dates come and go while the app is open: recount them once a minute.
         self.minute = QTimer(self)
         self.minute.setInterval(60_000)
@@ -200,18 +211,29 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
             if before == due[0].id and not self.session.active:
                 self.open_session(due[0].id)
 
+    def _on_stage(self, stage: str) -> None:
+        for key in self.rating_keys:
+            key.setEnabled(stage == REVIEW)
+        if stage == REVIEW:
+            self._answered_at = self.session.countdown.clock()
+        elif stage == ANSWER:
+            self._answered_at = None
+
     def _duration(self) -> float:
+        """How long the answer took: until the review began (the review is not timed)."""
         countdown = self.session.countdown
         if self.mock is not None:
             return countdown.elapsed() - self.mock.started_at
         if countdown.elapsed() > 0:
             return countdown.elapsed()
-        return max(0.0, countdown.clock() - self._loaded_at)
+        end = self._answered_at if self._answered_at is not None else countdown.clock()
+        return max(0.0, end - self._loaded_at)
 
     def rate(self, value: int) -> None:
-        """Rate the answer in the session (buttons, keys 1-4): schedule and log it."""
+        """Rate the reviewed answer (buttons, keys 1-4): schedule and log it. Only in the
+        review step: an answer is compared with the rubric and the outline first."""
         q = self.session.question
-        if q is None or not self.session.active:
+        if q is None or not self.session.in_review:
             return
         self.session.flush_draft()
         name = Rating(value).label
@@ -242,12 +264,12 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.session.editor.clear()
         self.session.editor.blockSignals(False)
         due = review.after.due
-        when = f"{fmt.local_text(due)} (in {fmt.interval(due, self.now())})" if due else ""
+        when = fmt.back_text(due, self.now()) if due else ""
         self.session.finish(
-            f"Rated {name}. Back on {when}.  Edit → Undo (Ctrl+Z) takes it back.",
+            f"Rated {name}: {when}.  Edit → Undo (Ctrl+Z) takes it back.",
             pause=self.mock is None,
         )
-        self.events.status_message.emit(f"Rated {name}: next review {when}")
+        self.events.status_message.emit(f"Rated {name}: {when}")
         if self.mock is not None:
             self.mock.attempt_ids.append(review.attempt_id)
             self.mock.index += 1
@@ -265,10 +287,12 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
             return
         self.open_session(review.question_id)
         points = tuple(str(p) for p in _json_list(str(review.attempt.get("covered_points"))))
-        self.session.set_covered(points)
         self.session.editor.blockSignals(True)
         self.session.editor.setPlainText(str(review.attempt.get("answer") or ""))
         self.session.editor.blockSignals(False)
+        # Back in the review step where it was rated, with the same ticks.
+        self.session.start_review()
+        self.session.set_covered(points)
 
     def _save_draft(self, qid: int, text: str) -> None:
         op = partial(practice.save_draft, self.store, qid, text)
