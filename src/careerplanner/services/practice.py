@@ -24,12 +24,12 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from careerplanner.errors import UserError
 from careerplanner.services import changes
-from careerplanner.services.catalog import PreparedBy, outline_of, preparations
+from careerplanner.services.catalog import PreparedBy, outline_of
 from careerplanner.services.changes import Outcome
 from careerplanner.services.readiness import (
     HORIZON_DAYS,
@@ -221,7 +221,9 @@ class Review:
 # -- FSRS ------------------------------------------------------------------------------
 
 
+@cache
 def scheduler() -> Scheduler:
+    """The one scheduler (its parameters never change; building one validates them)."""
     from fsrs import Scheduler
 
     return Scheduler(
@@ -326,6 +328,29 @@ def _recent(store: Store, question_ids: Sequence[int]) -> dict[int, list[Recent]
     return result
 
 
+_PREPARED_SQL = """
+    SELECT p.question_id, t.id, t.key, t.title, t.status, t.retired
+    FROM preparation p JOIN tutorial t ON t.id = p.tutorial_id
+    WHERE p.question_id IN ({marks})
+    ORDER BY p.question_id, p.position
+"""
+
+
+def _prepared(store: Store, question_ids: Sequence[int]) -> dict[int, tuple[PreparedBy, ...]]:
+    """``catalog.preparations`` for some questions, reading only the columns it shows (a
+    rating reads it for one question; the Peewee query costs more to build than to run)."""
+    result: dict[int, list[PreparedBy]] = {}
+    ids = [int(i) for i in question_ids]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = _PREPARED_SQL.format(marks=", ".join("?" * len(chunk)))
+        for qid, tid, key, title, status, retired in store.db.execute_sql(sql, chunk):
+            result.setdefault(int(qid), []).append(
+                PreparedBy(int(tid), key, title, status, bool(retired))
+            )
+    return {qid: tuple(items) for qid, items in result.items()}
+
+
 def _attempt_counts(store: Store, question_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
     """How many attempts each question has, and on how many different days (counted up
     to ``MIN_ATTEMPTS``): index lookups per question."""
@@ -345,7 +370,7 @@ def _rows(store: Store, query: Any, now: datetime) -> list[QuestionRow]:
     points = _points(ids)
     recent = _recent(store, ids)
     counts = _attempt_counts(store, ids)
-    prepared = preparations(ids)
+    prepared = _prepared(store, ids)
     rows = []
     for q in questions:
         mem = memory(q.card, now)
@@ -586,6 +611,22 @@ def attempts(store: Store, question_id: int) -> list[AttemptItem]:
         .order_by(m.Attempt.reviewed_at, m.Attempt.id)
     )
     return [_attempt(a) for a in query]
+
+
+@uses_store
+def attempt_ids(store: Store, question_id: int) -> list[int]:
+    """The ids of a question's attempts, oldest first (as ``attempts`` lists them): an
+    index-only read, so that a view can tell which attempts came or went."""
+    rows = store.db.execute_sql(
+        "SELECT id FROM attempt WHERE question_id = ? ORDER BY reviewed_at, id", (question_id,)
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+@uses_store
+def prepared_by(store: Store, question_ids: Sequence[int]) -> dict[int, tuple[PreparedBy, ...]]:
+    """The tutorials that prepare for each question, with the learner's status on each."""
+    return _prepared(store, question_ids)
 
 
 @uses_store

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 from careerplanner.services.practice import CategoryReadiness
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.practice import bank_model as bm
+
+SMALL_COLUMNS = (bm.COL_CATEGORY, bm.COL_RATING, bm.COL_DUE, bm.COL_READY)
 
 
 class BankPane(QWidget):
@@ -60,12 +63,25 @@ class BankPane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setAccessibleName("Question bank")
+        # Sized by hand, not ResizeToContents: that mode measures every row again on any
+        # change of one cell (80 ms for one rating on 40 wrapped questions). A reset, a
+        # filter or a new width measures all rows; a changed row only itself.
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(bm.COL_QUESTION, QHeaderView.ResizeMode.Stretch)
-        for col in (bm.COL_CATEGORY, bm.COL_RATING, bm.COL_DUE, bm.COL_READY):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in SMALL_COLUMNS:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_all)
+        self.model.modelReset.connect(self.fit_all)
+        self.model.dataChanged.connect(self._fit_changed)
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted, self.proxy.modelReset):
+            signal.connect(self._fit_timer.start)
+        header.sectionResized.connect(
+            lambda col, _old, _new: self._fit_timer.start() if col == bm.COL_QUESTION else None
+        )
 
         self.add_button = QPushButton("&Add Question…")
         self.add_button.setObjectName("add_question")
@@ -159,6 +175,26 @@ class BankPane(QWidget):
             "New and learning questions count 0 in the figure (see docs/readiness.md)."
         )
         return True
+
+    def fit_all(self) -> None:
+        """Column widths and row heights for every row (after a reset or a new width)."""
+        for col in SMALL_COLUMNS:
+            self.view.resizeColumnToContents(col)
+        self.view.resizeRowsToContents()
+
+    def _fit_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        """Changed rows: their own height, and the small columns widened if they need it
+        (never narrowed here; the next reset measures all rows again)."""
+        for row in range(top.row(), bottom.row() + 1):
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
+                continue
+            for col in SMALL_COLUMNS:
+                cell = self.proxy.index(index.row(), col)
+                wanted = self.view.sizeHintForIndex(cell).width()
+                if wanted > self.view.columnWidth(col):
+                    self.view.setColumnWidth(col, wanted)
+            self.view.resizeRowToContents(index.row())
 
     def show_tips(self, tips: list[str]) -> None:
         w.clear_layout(self._tips)

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from careerplanner.services.practice import QuestionRow, utcnow
+from careerplanner.services.practice import QuestionRow, local_day, utcnow
 from careerplanner.ui.kit.table_model import RowsTableModel
 from careerplanner.ui.kit.widgets import tooltip
 from careerplanner.ui.practice import fmt
@@ -40,6 +40,32 @@ class QuestionBankModel(RowsTableModel):
         self._rows = list(rows)
         self._now = now
         self.endResetModel()
+
+    def replace_row(self, row: QuestionRow, now: datetime) -> bool:
+        """Update one question's row in place (no reset: selection and scroll stay);
+        False when the question is not in the bank."""
+        i = self.row_of(row.id)
+        if i < 0:
+            return False
+        new_day = local_day(now) != local_day(self._now)
+        self._rows[i] = row
+        self._now = now
+        last = len(HEADERS) - 1
+        if new_day and self._rows:  # "Due today" and "Tomorrow" moved on for every row
+            self.dataChanged.emit(self.index(0, COL_DUE), self.index(len(self._rows) - 1, COL_DUE))
+        self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        return True
+
+    def update_rows(self, rows: list[QuestionRow], now: datetime) -> None:
+        """New data for the same questions (say, their tutorials' status) without a reset;
+        a different list of questions resets the model."""
+        if [r.id for r in rows] != [r.id for r in self._rows]:
+            self.set_rows(rows, now)
+            return
+        self._rows = list(rows)
+        self._now = now
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HEADERS) - 1))
 
     def row_of(self, question_id: int) -> int:
         for i, r in enumerate(self._rows):

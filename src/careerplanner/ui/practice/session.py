@@ -158,6 +158,9 @@ class SessionPanel(QWidget):
         self.result_label = w.label("", name="session_result")
         self.next_button = QPushButton("Practise next question")
         self.next_button.setObjectName("session_next_due")
+        keep = self.next_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # showing it after a rating moves nothing
+        self.next_button.setSizePolicy(keep)
         self.next_button.hide()
 
         layout = QVBoxLayout(self)

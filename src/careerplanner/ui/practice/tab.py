@@ -8,6 +8,7 @@ services (``careerplanner.services.practice``) and the app's events and undo sta
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.services import catalog, practice
 from careerplanner.services import practice_questions as questions
-from careerplanner.services.changes import Area
+from careerplanner.services.changes import Area, Changes
 from careerplanner.services.practice import QuestionRow, Review
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
@@ -134,6 +135,78 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
                     self._show_previews(row.id)
         self._show_history(self.bank.current_id())
 
+    def refresh_for(self, changes: Changes) -> None:
+        """A rating (or its undo) touches one question: its row is updated in place, its
+        one new attempt appended to the history, and only its category's readiness is
+        recomputed. A change to the list of questions (add, edit, delete, import) or to
+        the settings reloads everything; tutorials only refresh what prepares."""
+        if changes.touches(Area.SETTINGS) or (
+            changes.touches(Area.QUESTIONS) and not changes.questions
+        ):
+            self.refresh()
+            return
+        if changes.questions and not self._update_questions(sorted(changes.questions)):
+            self.refresh()
+            return
+        if changes.touches(Area.TUTORIALS):
+            self._update_prepares()
+
+    def _update_questions(self, ids: list[int]) -> bool:
+        """Replace the rows of ``ids``; False when that is not enough (a question came or
+        went, or a category appeared or disappeared)."""
+        now = self.now()
+        known = {r.id: i for i, r in enumerate(self.rows)}
+        touched: set[str] = set()
+        for qid in ids:
+            if qid not in known:
+                return False
+            try:
+                row = practice.question(self.store, qid, now)
+            except practice.PracticeError:
+                return False
+            old = self.rows[known[qid]]
+            if row.category != old.category:
+                return False  # the category cards and the filter change: reload
+            self.rows[known[qid]] = row
+            if not self.bank.model.replace_row(row, now):
+                return False
+            touched.add(row.category)
+            shown = self.session.question
+            if shown is not None and shown.id == qid:
+                # Its previews need no update: a rating ends the session, and an undo
+                # opens it again (``_reopen``), which shows them afresh.
+                self.session.refresh_question(row)
+            self._update_history(qid)
+        for category in touched:
+            (summary,) = practice.category_readiness(self.rows, now, only=category)
+            self.bank.update_readiness(summary)
+        self._show_counts(now)
+        self._update_buttons()
+        return True
+
+    def _update_history(self, qid: int) -> None:
+        """The history of ``qid``, if shown: add or take back its newest attempt."""
+        if self.history.question_id != qid:
+            return
+        ids = practice.attempt_ids(self.store, qid)
+        shown = self.history.attempt_ids()
+        if len(ids) == len(shown) + 1 and ids[:-1] == shown:
+            self.history.add_attempt(*practice.attempts_by_id(self.store, ids[-1:]))
+        elif ids == shown[:-1]:
+            self.history.remove_newest()
+        elif ids != shown:
+            self._show_history(qid)
+
+    def _update_prepares(self) -> None:
+        """Tutorials changed: the status shown beside the tutorials that prepare."""
+        prepared = practice.prepared_by(self.store, [r.id for r in self.rows])
+        self.rows = [replace(r, prepares=prepared.get(r.id, ())) for r in self.rows]
+        self.bank.model.update_rows(self.rows, self.now())
+        shown = self.session.question
+        row = next((r for r in self.rows if shown is not None and r.id == shown.id), None)
+        if row is not None:
+            self.session.refresh_question(row)
+
     def refresh_bank(self) -> None:
         """The bank's rows, due count and readiness, as of now (also once a minute)."""
         now = self.now()
@@ -183,7 +256,7 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         if row is None:
             self.history.show_attempts("Choose a question to see its attempts.", [])
         else:
-            self.history.show_attempts(row.text, practice.attempts(self.store, row.id))
+            self.history.show_attempts(row.text, practice.attempts(self.store, row.id), row.id)
 
     def _show_previews(self, qid: int) -> None:
         now = self.now()
