@@ -84,6 +84,8 @@ def test_keys_type_in_the_answer_and_rate_only_in_the_review(qtbot: QtBot, data_
     assert session.review.answer_view.toPlainText() == "Answer 321"
     with qtbot.waitSignal(window.events.changed):
         qtbot.keyClick(session.checks[0], Qt.Key.Key_2)
+    # Rated: the keyboard is on "Practise next question", the review stays in view.
+    assert session.next_button.hasFocus() and session.review.isVisible()
     (attempt,) = practice.attempts(window.store, qid)
     assert attempt.rating == 2 and attempt.answer == "Answer 321"
     assert attempt.duration_s == 120  # the answering time, without the review

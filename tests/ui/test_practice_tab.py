@@ -102,7 +102,7 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     assert row.outline and all(f"•  {point}" in texts for point in row.outline)
     first = review.findChild(QPushButton, "prepares_0")
     assert first is not None and first.isVisible()
-    assert first.text() == "Feast Feature Store Documentation   (Not started)"
+    assert first.text() == "▸ Feast Feature Store Documentation   (Not started)"
     assert [b.text().split("\n")[1] for b in session.rate_buttons.values()] == [
         "1 day", "2 days", "3 days", "11 days",
     ]  # fmt: skip
@@ -139,7 +139,7 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     assert model.index(r, 3).data() == fmt.due_text(row.due, datetime.now(timezone.utc))
     assert model.index(r, 3).data() not in ("New", "Due today")
     assert ":" not in model.index(r, 3).data()  # a day, not a clock time
-    assert model.index(r, 4).data() == "learning (1 attempt)"
+    assert model.index(r, 4).data() == "learning\n1 attempt"
     assert tab.bank.due_label.text() == "0 due today · 31 new"
     # Keys do nothing once the question is rated.
     assert not any(key.isEnabled() for key in tab.rating_keys)
@@ -413,7 +413,7 @@ def test_due_dates_read_as_days() -> None:
     now = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
     assert fmt.due_text(None, now) == "New"
     assert fmt.due_text(now, now) == "Due today"
-    assert fmt.due_text(now - timedelta(days=1), now) == "Due since yesterday"
+    assert fmt.due_text(now - timedelta(days=1), now) == "Overdue"
     assert fmt.due_text(now + timedelta(days=1), now) == "Tomorrow"
     assert fmt.due_text(now + timedelta(days=9), now).endswith(" Dec")
     assert fmt.due_text(datetime(9999, 12, 31, 23, tzinfo=timezone.utc), now).endswith("9999")

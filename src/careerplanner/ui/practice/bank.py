@@ -123,8 +123,10 @@ class BankPane(QWidget):
         tips_layout = QVBoxLayout(tips_box)
         tips_layout.setContentsMargins(8, 4, 8, 8)
         tips_layout.addWidget(tips_area)
-        tips_box.setMinimumHeight(150)
+        # On a small screen the bank keeps room for a few questions; the tips scroll.
+        tips_box.setMinimumHeight(84)
         tips_box.setMaximumHeight(240)
+        self.view.setMinimumHeight(150)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 8, 12)
@@ -150,8 +152,8 @@ class BankPane(QWidget):
         for i, c in enumerate(items):
             frame, box = w.card()
             frame.setObjectName(f"readiness_{i}")
-            box.setContentsMargins(10, 6, 10, 6)
-            box.setSpacing(2)
+            box.setContentsMargins(10, 4, 10, 4)
+            box.setSpacing(0)
             box.addWidget(w.label(c.category.upper(), bold=True, wrap=False))
             figure = w.label("", wrap=False)
             counts = w.label("", muted=True, wrap=False)

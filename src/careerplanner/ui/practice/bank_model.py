@@ -96,7 +96,9 @@ class QuestionBankModel(RowsTableModel):
             if col == COL_DUE:
                 return fmt.due_text(r.due, self._now)
             if col == COL_READY:
-                return "—" if r.new else r.readiness_text
+                # The figure (or "learning") with the attempts beside it, on two lines
+                # to keep the column narrow: rows are already as tall as their question.
+                return "—" if r.new else fmt.readiness_cell(r)
         if role == SortRole:
             if col == COL_RATING:
                 return r.last_rating or 0
@@ -112,7 +114,8 @@ class QuestionBankModel(RowsTableModel):
             if col == COL_QUESTION:
                 return tooltip(r.text)
             if col == COL_DUE and r.due is not None:
-                return f"Next review: {fmt.local(r.due):%A %d %B %Y}"
+                day = fmt.local(r.due)
+                return f"Next review: {day:%A} {day.day} {day:%B %Y}"
             if col == COL_READY and not r.new:
                 return fmt.readiness_tip(r)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_RATING, COL_READY):

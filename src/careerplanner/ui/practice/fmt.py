@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from careerplanner.services.practice import QuestionRow, local_day
-from careerplanner.services.readiness import HORIZON_DAYS, MIN_ATTEMPTS, MIN_STABILITY_DAYS
+from careerplanner.services.readiness import (
+    HORIZON_DAYS,
+    MIN_ATTEMPTS,
+    MIN_STABILITY_DAYS,
+    attempts_text,
+)
 
 
 def local(dt: datetime) -> datetime:
@@ -67,20 +72,26 @@ def back_text(due: datetime, now: datetime) -> str:
 
 
 def due_text(due: datetime | None, now: datetime) -> str:
-    """What the bank shows in its Due column: "New", "Due today", "Due since Mon 2 Mar",
-    "Tomorrow", "Thu 3 Dec"."""
+    """What the bank shows in its Due column: "New", "Due today", "Overdue", "Tomorrow",
+    "Thu 3 Dec"."""
     if due is None:
         return "New"
     day, today = local_day(due), local_day(now)
     if day == today:
         return "Due today"
     if day < today:
-        return f"Due since {day_name(day, today).replace('Yesterday', 'yesterday')}"
+        return "Overdue"  # since when: the tooltip
     return day_name(day, today)
 
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)}%"
+
+
+def readiness_cell(r: QuestionRow) -> str:
+    """ "82%" or "learning" over "4 attempts": ``QuestionRow.readiness_text`` in a cell."""
+    figure = "learning" if r.readiness is None else percent(r.readiness)
+    return f"{figure}\n{attempts_text(r.attempts)}"
 
 
 def readiness_tip(r: QuestionRow) -> str:

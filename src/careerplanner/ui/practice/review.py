@@ -167,11 +167,13 @@ class ReviewPane(QWidget):
         w.clear_layout(self._prepares_box)
         self.prepares_title.setVisible(bool(items))
         for i, item in enumerate(items):
-            button = QPushButton(f"{item.title}   ({status_text(item)})")
+            button = QPushButton(f"▸ {item.title}   ({status_text(item)})")
             button.setObjectName(f"prepares_{i}")
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet("QPushButton { text-align: left; padding: 2px 4px; }")
+            button.setStyleSheet(
+                "QPushButton { text-align: left; padding: 2px 4px; color: palette(link); }"
+            )
             button.setToolTip(w.tooltip(f"Show “{item.title}” in the Roadmap"))
             button.setAccessibleName(f"{item.title}, {status_text(item)}")
             button.clicked.connect(

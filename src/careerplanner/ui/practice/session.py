@@ -314,6 +314,10 @@ class SessionPanel(QWidget):
             self.countdown.pause()
         self.result_label.setText(message)
         self.next_button.setVisible(pause)
+        # The keyboard goes on to the next question (not to whatever follows the now
+        # disabled ratings, which would scroll the review away).
+        if pause:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._set_stage(DONE)
 
     def covered_points(self) -> list[str]:
