@@ -16,8 +16,8 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from careerplanner import limits
-from careerplanner.errors import UserError
 from careerplanner.content.loader import MAX_OUTLINE_POINT, MAX_OUTLINE_POINTS
+from careerplanner.errors import UserError
 from careerplanner.services import settings as app_settings
 from careerplanner.vocab import BookStatus, TutorialStatus
 
