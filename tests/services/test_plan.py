@@ -46,11 +46,13 @@ def test_few_hours_a_week_spread_a_long_tutorial_over_many_weeks() -> None:
 
 def test_many_hours_a_week_finish_in_one_week() -> None:
     settings = PlanSettings(hours_per_week=40, start_date=MONDAY)
-    s = plan.build_schedule(settings, _work(5, 5, 5), [(1, "Book")], due_questions=3, today=MONDAY)
+    s = plan.build_schedule(
+        settings, _work(5, 5, 5), [(1, "Book")], due_questions=3, new_questions=8, today=MONDAY
+    )
     assert len(s.weeks) == 1
     kinds = [i.kind for i in s.weeks[0].items]
     assert kinds == [TUTORIAL, TUTORIAL, TUTORIAL, BOOK, PRACTICE]
-    assert s.weeks[0].items[-1].detail == "3 questions due now"
+    assert s.weeks[0].items[-1].detail == "3 questions due, 8 new"  # counted apart
     assert s.weeks[0].items[-1].hours == plan.PRACTICE_HOURS
 
 
@@ -195,3 +197,10 @@ def test_a_start_gone_by_plans_the_work_left_from_today() -> None:
     late = plan.build_schedule(settings, _work(6, 6, 6, 6), [], today=today)
     # 24 h between 2026-02-04 and 2026-03-01: 3 whole weeks, so 8 h a week.
     assert late.on_track is False and late.hours_needed == 8
+
+
+def test_practice_counts_read_apart() -> None:
+    assert plan.practice_counts_text(0, 0) == "no question due"
+    assert plan.practice_counts_text(1, 0) == "1 question due"
+    assert plan.practice_counts_text(0, 32) == "32 new questions"
+    assert plan.practice_counts_text(2, 1) == "2 questions due, 1 new"

@@ -77,7 +77,7 @@ def fill_every_kind_of_state(store: Store) -> None:
     )  # fmt: skip
     own_q = m.Question.create(
         path=path, key="own-q1", position=50, category="Mine", text="My question?",
-        guidance="Think.", custom=True,
+        guidance="Think.", custom=True, outline=json.dumps(["Start here", "Then <b>this</b>"]),
     )  # fmt: skip
     m.FocusPoint.create(question=own_q, position=0, text="Point A")
     m.Attempt.create(question=own_q, reviewed_at=datetime(2026, 1, 21, 9, 0), rating=1)
@@ -129,6 +129,8 @@ def test_export_import_into_an_empty_folder_export_gives_the_same_data(
         assert m.PlanSettings.get().study_times == '{"tue": "18:30", "sat": "09:00"}'
         assert [link.url for link in own.links] == ["https://example.org/l"]
         assert m.Tutorial.get(m.Tutorial.key == "gone-tutorial").retired
+        own_q = m.Question.get(m.Question.key == "own-q1")
+        assert json.loads(own_q.outline) == ["Start here", "Then <b>this</b>"]
     finally:
         target.close()
 
@@ -339,3 +341,35 @@ def test_new_fields_are_checked_on_import(
         userdata.import_file(source, tmp_path / "data", _write(tmp_path, doc))
     assert f"paths[0].{problem}" in str(info.value)
     assert _without_stamp(_exported(source)) == before
+
+
+def test_own_question_outlines_are_checked_and_optional(source: Store, tmp_path: Path) -> None:
+    fill_every_kind_of_state(source)
+    before = _without_stamp(_exported(source))
+    doc = _exported(source)
+    own = next(q for q in doc["paths"][0]["questions"] if q["key"] == "own-q1")
+    assert own["outline"] == ["Start here", "Then <b>this</b>"]
+    builtin = doc["paths"][0]["questions"][0]
+    assert 6 <= len(builtin["outline"]) <= 10  # the pack's, exported for information
+    for bad, message in (
+        ("one line", "must be a list of texts"),
+        (["ok", 3], "must be a list of texts"),
+        (["x"] * 21, "has 21 points; at most 20 allowed"),
+        (["ok", "   "], "point 2 must be a non-empty text of up to 600 characters"),
+        (["y" * 601], "point 1 must be a non-empty text of up to 600 characters"),
+    ):
+        own["outline"] = bad
+        with pytest.raises(userdata.UserDataError) as info:
+            userdata.import_file(source, None, _write(tmp_path, doc))
+        where = f"paths[0].questions[{doc['paths'][0]['questions'].index(own)}].outline"
+        assert str(info.value) == f"• {where}: {message}"
+        assert _without_stamp(_exported(source)) == before
+    # A file written before outlines existed imports, the own question without one.
+    del own["outline"]
+    userdata.import_file(source, None, _write(tmp_path, doc))
+    assert m.Question.get(m.Question.key == "own-q1").outline == "[]"
+    # A built-in question's outline comes from the pack, never from the file.
+    builtin["outline"] = ["Replaced?"]
+    userdata.import_file(source, None, _write(tmp_path, doc))
+    first = m.Question.get(m.Question.key == builtin["key"])
+    assert json.loads(first.outline) != ["Replaced?"]

@@ -207,8 +207,10 @@ def test_the_overview_chart_draws_dates_from_year_one(qtbot: QtBot, data_dir: Pa
     window = show_window(qtbot, data_dir)
     tab = window.show_tab("overview")
     tab.build_deferred()
-    _xs, ys = tab.chart.series()["tutorials"]  # type: ignore[attr-defined]
-    assert ys == [0.0, 1.0, 1.0]  # from zero, the finished one (at 1970-01-01), today
+    xs, ys = tab.chart.series()["tutorials"]  # type: ignore[attr-defined]
+    assert ys == [0, 0, 1, 1]  # from zero, up by the finished one, on to today
+    assert xs[1] == limits.MIN_DATE and xs[-1] == date.today()
+    tab.chart.grab()  # type: ignore[attr-defined]  # and it is painted
 
 
 def test_roadmap_dates_are_limited_in_the_window(qtbot: QtBot, data_dir: Path) -> None:

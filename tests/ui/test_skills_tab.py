@@ -143,10 +143,12 @@ def test_snapshots_are_saved_listed_and_overlaid(qtbot: QtBot, data_dir: Path) -
     assert tab.snapshot_list.count() == 2
     assert "Before the course" in tab.snapshot_list.item(1).text()  # newest first
     assert "—" not in tab.snapshot_list.item(0).text()  # saved without a note
-    # The history chart (drawn when its panel is shown) has a point per snapshot.
+    # The history chart (drawn when its panel is shown) has both snapshots; saved the
+    # same day, they make one point by date: the day's last.
     tab.panels.setCurrentIndex(1)
     assert [len(points) for _name, points in tab.history_chart.series] == [2] * 6
     assert [p[1] for p in tab.history_chart.series[0][1]] == [1, 3]
+    assert [level for _day, level in tab.history_chart.days[0][1]] == [3]
 
     # Choose the older snapshot and show it on the radar.
     tab.panels.setCurrentIndex(1)

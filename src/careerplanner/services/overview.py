@@ -32,9 +32,14 @@ class Dashboard:
     #: Whether the user has saved a self-assessment (``skills.is_rated``); until then
     #: the gaps are unknown and ``gaps`` is empty.
     rated: bool
+    #: Practised questions due today, the longest overdue first.
     due_questions: tuple[practice.QuestionRow, ...]
+    #: Questions never practised (counted apart from the due ones).
+    new_questions: int
+    #: The question "Practise Now" opens: the first due one, else the first new one.
+    next_question: int | None
     readiness: tuple[practice.CategoryReadiness, ...]
-    overall_readiness: float
+    overall: practice.CategoryReadiness
     heatmap: activity.Heatmap
     streaks: activity.Streaks
 
@@ -57,7 +62,9 @@ def dashboard(
 ) -> Dashboard:  # fmt: skip
     today = today or date.today()
     bank = practice.question_bank(store, path_id, now=now)
-    counts = activity.activity_counts(store, path_id)
+    waiting = practice.to_practise(bank, now=now)
+    by_day = activity.activity_by_day(store, path_id)
+    counts = activity.totals(by_day)
     active = {d for d, c in counts.items() if c}
     rated = skills.is_rated(store, path_id)
     return Dashboard(
@@ -68,8 +75,10 @@ def dashboard(
         gaps=tuple(g for g in skills.gaps(store, path_id) if g.gap > 0)[:3] if rated else (),
         rated=rated,
         due_questions=tuple(practice.due_now(bank, now=now)),
+        new_questions=len(practice.new_questions(bank)),
+        next_question=waiting[0].id if waiting else None,
         readiness=tuple(practice.category_readiness(bank, now=now)),
-        overall_readiness=practice.overall_readiness(bank),
-        heatmap=activity.heatmap(counts, today, first_weekday),
+        overall=practice.overall_readiness(bank, now=now),
+        heatmap=activity.heatmap(counts, today, first_weekday, by_day),
         streaks=activity.streaks(active, today),
     )

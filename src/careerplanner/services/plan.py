@@ -219,6 +219,7 @@ def build_schedule(
     work: list[WorkItem],
     books: list[tuple[int, str]],
     due_questions: int = 0,
+    new_questions: int = 0,
     today: date | None = None,
 ) -> Schedule:
     """Pack the remaining work into weeks (see the module's docstring for the rules)."""
@@ -282,7 +283,7 @@ def build_schedule(
     if practice and weekly:
         for i, items in enumerate(weekly):
             detail = (
-                f"{due_questions} question{'s' if due_questions != 1 else ''} due now"
+                practice_counts_text(due_questions, new_questions)
                 if i == 0 else "the questions due that week"
             )  # fmt: skip
             items.append(PlanItem(PRACTICE, 0, "Interview practice", practice, detail))
@@ -449,27 +450,23 @@ def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
     ]
 
 
-@uses_store
-def due_question_count(store: Store, path_id: int, now: object = None) -> int:
-    """Questions due now: never practised, or their review date has come (UTC)."""
-    from datetime import datetime, timezone
-
-    moment = now if isinstance(now, datetime) else datetime.now(timezone.utc).replace(tzinfo=None)
-    return int(
-        m.Question.select()
-        .where(
-            (m.Question.path == path_id)
-            & (m.Question.retired == False)  # noqa: E712
-            & (m.Question.due.is_null() | (m.Question.due <= moment))
-        )
-        .count()
-    )
+def practice_counts_text(due: int, new: int) -> str:
+    """'3 questions due, 8 new' (due and new are counted apart, as everywhere)."""
+    if not due and not new:
+        return "no question due"
+    parts = [f"{due} question{'s' if due != 1 else ''} due"] if due else []
+    if new:
+        parts.append(f"{new} new" if due else f"{new} new question{'s' if new != 1 else ''}")
+    return ", ".join(parts)
 
 
 @uses_store
 def schedule_for(store: Store, path_id: int, today: date | None = None) -> Schedule:
+    from careerplanner.services import practice
+
     settings = get_settings(store, path_id)
+    waiting = practice.counts(store, path_id)
     return build_schedule(
         settings, remaining_work(store, path_id), unread_books(store, path_id),
-        due_question_count(store, path_id), today=today,
+        waiting.due, waiting.new, today=today,
     )  # fmt: skip

@@ -235,6 +235,58 @@ def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> Outcome[
     return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
+MINUS = "\u2212"
+
+
+@dataclass(frozen=True)
+class Delta:
+    """How the current assessment differs from a snapshot."""
+
+    #: (skill name, current level − snapshot level) for each skill whose level moved.
+    levels: tuple[tuple[str, int], ...]
+    #: Topics ticked now that were not then, and ticked then that are not now.
+    topics_ticked: int
+    topics_unticked: int
+
+    def describe(self) -> str:
+        """ "ML Fundamentals +1, System Design −1 · 2 topics ticked", or "no change"."""
+        moved = ", ".join(f"{name} {'+' if d > 0 else MINUS}{abs(d)}" for name, d in self.levels)
+        parts = [moved]
+        for n, what in ((self.topics_ticked, "ticked"), (self.topics_unticked, "unticked")):
+            if n:
+                parts.append(f"{n} topic{'s' if n != 1 else ''} {what}")
+        text = " · ".join(p for p in parts if p)
+        return text or "no change"
+
+
+def delta(shot: SnapshotItem, items: list[SkillItem]) -> Delta:
+    """The current assessment ``items`` against ``shot``, in the path's order of skills."""
+    moved = tuple(
+        (s.name, s.level - shot.level_of(s.key)) for s in items if s.level != shot.level_of(s.key)
+    )
+    refs = {topic_ref(s.key, t.key): t.checked for s in items for t in s.topics}
+    then = {t for t in shot.topics if t in refs}
+    now = {ref for ref, checked in refs.items() if checked}
+    return Delta(moved, len(now - then), len(then - now))
+
+
+def same_as_now(shots: list[SnapshotItem], items: list[SkillItem]) -> set[int]:
+    """The ids of the snapshots that hold exactly the current assessment ``items`` (the
+    same level for every active skill, the same ticked topics among theirs): comparing
+    with them would show nothing. Fast enough to run after every change."""
+    levels = [(s.key, s.level) for s in items]
+    refs = {topic_ref(s.key, t.key): t.checked for s in items for t in s.topics}
+    ticked = {ref for ref, checked in refs.items() if checked}
+    same = set()
+    for shot in shots:
+        saved = dict(shot.levels)
+        if all(saved.get(key, 0) == level for key, level in levels) and (
+            {t for t in shot.topics if t in refs} == ticked
+        ):
+            same.add(shot.id)
+    return same
+
+
 @uses_store
 def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:
     """(count, newest id) of the path's snapshots: changes whenever the list changes."""

@@ -26,6 +26,7 @@ from typing import Any
 
 from careerplanner import __version__, limits, paths
 from careerplanner.services import backup, settings, study_days
+from careerplanner.services.catalog import outline_of
 from careerplanner.services.userdata_check import (
     FORMAT,
     FORMAT_VERSION,
@@ -219,6 +220,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
                     .where(m.FocusPoint.question == q)
                     .order_by(m.FocusPoint.position, m.FocusPoint.id)
                 ],
+                "outline": outline_of(q.outline),
                 "card": _json(q.card),
                 "due": _when(q.due),
                 "last_rating": q.last_rating,

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from careerplanner import limits
+from careerplanner.content.loader import MAX_OUTLINE_POINT, MAX_OUTLINE_POINTS
 from careerplanner.errors import UserError
 from careerplanner.services import settings as app_settings
 from careerplanner.services import study_days
@@ -237,6 +238,19 @@ def strings(value: Any) -> list[str]:
     return [text(v) for v in value]
 
 
+def outline(value: Any) -> list[str]:
+    """A question's reference outline: the pack format's limits (docs/content-format.md)."""
+    items = strings(value)
+    if len(items) > MAX_OUTLINE_POINTS:
+        raise ValueError(f"has {len(items)} points; at most {MAX_OUTLINE_POINTS} allowed")
+    for i, item in enumerate(items):
+        if not item.strip() or len(item) > MAX_OUTLINE_POINT or "\x00" in item:
+            raise ValueError(
+                f"point {i + 1} must be a non-empty text of up to {MAX_OUTLINE_POINT} characters"
+            )
+    return [item.strip() for item in items]
+
+
 # -- the document ---------------------------------------------------------------------------
 
 
@@ -318,6 +332,7 @@ QUESTION = {
     "text": text,
     "guidance": (text, ""),
     "focus_points": (strings, []),
+    "outline": (outline, []),
     "card": (nullable(json_text(dict)), None),
     "due": (nullable(a_datetime), None),
     "last_rating": (nullable(integer(1, 4)), None),

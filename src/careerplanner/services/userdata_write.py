@@ -8,6 +8,7 @@ created from the content the file carries, marked retired unless they are the us
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from careerplanner.services.userdata_check import PathData, Row
@@ -145,6 +146,7 @@ def _questions(path: m.CareerPath, data: PathData) -> int:
                 custom=row["custom"],
                 retired=row["retired"] or not row["custom"],
                 **_pick(row, "key", "position", "category", "text", "guidance"),
+                outline=json.dumps(row["outline"], ensure_ascii=False),
                 **state,
             )
             question_id = created.id
