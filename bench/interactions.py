@@ -127,6 +127,9 @@ def question_ratings(app: Any, window: Any, repeat: int) -> Result:
         settle(app)
         if not tab.session.active:
             return "not measured: the practice session did not start"
+        if hasattr(tab.session, "start_review"):
+            tab.session.start_review()  # answers are rated in the review step
+            settle(app)
         out.append(timed(app, lambda: tab.rate(3)))
     return out
 

@@ -81,10 +81,15 @@ cp -r "$ICONS/hicolor" "$STAGE/usr/share/icons/"
 # What lintian reports that a self-contained bundle in /opt cannot avoid, each with its reason.
 install -m 0644 packaging/linux/careerplanner.lintian-overrides \
   "$STAGE/usr/share/lintian/overrides/careerplanner"
-# The manual page goes here: careerplanner.1, generated from the argparse parser once the
-# command line is the careerplanner.cli package, installed as
-# usr/share/man/man1/careerplanner.1.gz (gzip -9n). Until then lintian's no-manual-page is
-# the one tag packaging/check-linux.sh lets through (PENDING_TAGS there).
+# The manual page, generated from the command line's own parser (so it never drifts) with
+# the files, environment and exit status of packaging/linux/careerplanner.1.extra.
+mkdir -p "$STAGE/usr/share/man/man1"
+PYTHONPATH="$ROOT/src" "$VENV/bin/argparse-manpage" --module careerplanner.cli.parser \
+  --function manual_parser --project-name "Career Planner" --prog careerplanner \
+  --version "$VERSION" --description "plan and track your way to a new role" \
+  --manual-title "Career Planner Manual" --include packaging/linux/careerplanner.1.extra \
+  --output "$ROOT/build/careerplanner.1"
+gzip -9n <"$ROOT/build/careerplanner.1" >"$STAGE/usr/share/man/man1/careerplanner.1.gz"
 find "$STAGE" -type d -exec chmod 0755 {} +
 find "$STAGE/usr/share" -type f -exec chmod 0644 {} +
 INSTALLED_SIZE="$(du -sk --apparent-size --exclude=DEBIAN "$STAGE" | cut -f1)"

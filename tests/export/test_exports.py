@@ -138,6 +138,6 @@ def test_exports_never_replace_special_files_or_make_folders(
 
 def test_a_target_within_a_week_is_explained_not_miscounted() -> None:
     settings = plan.PlanSettings(hours_per_week=40, start_date=START, target_date=date(2026, 1, 7))
-    s = plan.build_schedule(settings, [plan.WorkItem(1, "T", 50.0, "P")], [])
+    s = plan.build_schedule(settings, [plan.WorkItem(1, "T", 50.0, "P")], [], today=START)
     assert s.on_track is False and s.hours_needed is None
     assert any("less than a week" in n for n in s.notes)

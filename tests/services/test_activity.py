@@ -75,3 +75,38 @@ def test_stored_dates_outside_the_limits_count_on_the_nearest_limit(store: Store
     assert activity.activity_counts(store, path_id) == Counter(
         {limits.MIN_DATE: 1, limits.MAX_DATE: 1}
     )
+
+
+def test_each_day_says_what_was_done_on_it(store: Store) -> None:
+    path_id = packs.ensure_builtin_pack(store).path_id
+    ids = [t.id for t in m.Tutorial.select().order_by(m.Tutorial.id).limit(2)]
+    m.Tutorial.update(status=TutorialStatus.DONE, finished_on=date(2026, 3, 1)).where(
+        m.Tutorial.id.in_(ids)
+    ).execute()
+    m.Snapshot.create(path=path_id, taken_at=datetime(2026, 3, 1, 12, 0), levels="{}")
+    q = m.Question.select().first()
+    m.Attempt.create(question=q, reviewed_at=datetime(2026, 3, 2, 12, 0), rating=3)
+    days = activity.activity_by_day(store, path_id)
+    assert days[date(2026, 3, 1)] == activity.DayActivity(tutorials=2, snapshots=1)
+    assert days[date(2026, 3, 1)].describe() == "2 tutorials finished, 1 assessment saved"
+    assert days[date(2026, 3, 2)].describe() == "1 practice answer"
+    assert activity.DayActivity().describe() == "no activity"
+    hm = activity.heatmap(activity.totals(days), date(2026, 3, 4), 0, days)
+    assert hm.day(date(2026, 3, 1)).total == hm.count(date(2026, 3, 1)) == 3
+    assert hm.totals == activity.DayActivity(tutorials=2, reviews=1, snapshots=1)
+
+
+def test_heatmap_shades_tell_busier_days_apart() -> None:
+    def shades(counts: dict[int, int]) -> dict[int, int]:
+        hm = activity.heatmap(
+            Counter({TODAY - timedelta(days=o): c for o, c in counts.items()}), TODAY
+        )
+        return {o: hm.level(TODAY - timedelta(days=o)) for o in counts}
+
+    assert shades({0: 0}) == {0: 0}
+    assert shades({3: 1}) == {3: activity.LEVELS}  # one active day: a full shade
+    assert shades({1: 2, 2: 2, 3: 2}) == {1: 4, 2: 4, 3: 4}  # alike days look alike
+    # One very busy day does not wash out the others: each count keeps its own shade.
+    assert shades({1: 1, 2: 2, 3: 3, 4: 90}) == {1: 1, 2: 2, 3: 3, 4: 4}
+    many = shades({o: o for o in range(1, 41)})
+    assert [many[o] for o in (1, 10, 11, 20, 21, 30, 31, 40)] == [1, 1, 2, 2, 3, 3, 4, 4]

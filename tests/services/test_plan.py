@@ -26,7 +26,7 @@ def _tutorial_hours(week: plan.Week) -> float:
 
 def test_packs_tutorials_into_weeks_in_order() -> None:
     settings = PlanSettings(hours_per_week=6, start_date=MONDAY, include_practice=False)
-    s = plan.build_schedule(settings, _work(2, 3, 4, 1), [])
+    s = plan.build_schedule(settings, _work(2, 3, 4, 1), [], today=MONDAY)
     assert [[i.title for i in w.items] for w in s.weeks] == [["T1", "T2", "T3"], ["T3", "T4"]]
     assert [_tutorial_hours(w) for w in s.weeks] == [6, 4]
     assert s.weeks[0].items[2].detail == "Phase · part 1 of 2"
@@ -38,7 +38,7 @@ def test_packs_tutorials_into_weeks_in_order() -> None:
 
 def test_few_hours_a_week_spread_a_long_tutorial_over_many_weeks() -> None:
     settings = PlanSettings(hours_per_week=1, start_date=MONDAY, include_practice=False)
-    s = plan.build_schedule(settings, _work(4.5), [])
+    s = plan.build_schedule(settings, _work(4.5), [], today=MONDAY)
     assert len(s.weeks) == 5
     assert [w.items[0].detail for w in s.weeks][-1] == "Phase · part 5 of 5"
     assert sum(_tutorial_hours(w) for w in s.weeks) == pytest.approx(4.5)
@@ -46,18 +46,20 @@ def test_few_hours_a_week_spread_a_long_tutorial_over_many_weeks() -> None:
 
 def test_many_hours_a_week_finish_in_one_week() -> None:
     settings = PlanSettings(hours_per_week=40, start_date=MONDAY)
-    s = plan.build_schedule(settings, _work(5, 5, 5), [(1, "Book")], due_questions=3)
+    s = plan.build_schedule(
+        settings, _work(5, 5, 5), [(1, "Book")], due_questions=3, new_questions=8, today=MONDAY
+    )
     assert len(s.weeks) == 1
     kinds = [i.kind for i in s.weeks[0].items]
     assert kinds == [TUTORIAL, TUTORIAL, TUTORIAL, BOOK, PRACTICE]
-    assert s.weeks[0].items[-1].detail == "3 questions due now"
+    assert s.weeks[0].items[-1].detail == "3 questions due, 8 new"  # counted apart
     assert s.weeks[0].items[-1].hours == plan.PRACTICE_HOURS
 
 
 def test_practice_takes_its_share_of_each_week_and_books_spread_out() -> None:
     settings = PlanSettings(hours_per_week=5, start_date=MONDAY)
     books = [(1, "A"), (2, "B")]
-    s = plan.build_schedule(settings, _work(*([4] * 8)), books)
+    s = plan.build_schedule(settings, _work(*([4] * 8)), books, today=MONDAY)
     assert len(s.weeks) == 8
     assert all(_tutorial_hours(w) == 4 for w in s.weeks)
     assert all(w.items[-1].kind == PRACTICE for w in s.weeks)
@@ -66,7 +68,9 @@ def test_practice_takes_its_share_of_each_week_and_books_spread_out() -> None:
 
 
 def test_everything_done_gives_an_empty_schedule_with_a_note() -> None:
-    s = plan.build_schedule(PlanSettings(start_date=MONDAY, include_reading=False), [], [])
+    s = plan.build_schedule(
+        PlanSettings(start_date=MONDAY, include_reading=False), [], [], today=MONDAY
+    )
     assert s.weeks == () and s.finish is None
     assert any("nothing left" in n for n in s.notes)
 
@@ -74,7 +78,7 @@ def test_everything_done_gives_an_empty_schedule_with_a_note() -> None:
 def test_past_target_reports_hours_needed() -> None:
     settings = PlanSettings(hours_per_week=2, start_date=MONDAY,
                             target_date=date(2026, 2, 1), include_practice=False)  # fmt: skip
-    s = plan.build_schedule(settings, _work(10, 10), [])
+    s = plan.build_schedule(settings, _work(10, 10), [], today=MONDAY)
     assert s.on_track is False
     # 20 hours in the 4 whole weeks up to the target: 5 hours a week.
     assert s.hours_needed == 5
@@ -82,14 +86,14 @@ def test_past_target_reports_hours_needed() -> None:
 
 def test_target_date_already_past_is_explained() -> None:
     settings = PlanSettings(hours_per_week=2, start_date=MONDAY, target_date=date(2025, 12, 1))
-    s = plan.build_schedule(settings, _work(10), [])
+    s = plan.build_schedule(settings, _work(10), [], today=MONDAY)
     assert s.on_track is False and s.hours_needed is None
     assert any("already past" in n for n in s.notes)
 
 
 def test_bad_hours_refused() -> None:
     with pytest.raises(plan.PlanError):
-        plan.build_schedule(PlanSettings(hours_per_week=0), _work(1), [])
+        plan.build_schedule(PlanSettings(hours_per_week=0), _work(1), [], today=MONDAY)
 
 
 def test_schedule_from_the_store_leaves_out_done_and_skipped(store: Store) -> None:
@@ -120,7 +124,7 @@ def test_schedule_from_the_store_leaves_out_done_and_skipped(store: Store) -> No
 def test_tutorials_whose_hours_are_outside_the_limits_are_left_out_with_a_note() -> None:
     settings = PlanSettings(hours_per_week=6, start_date=MONDAY, include_practice=False)
     work = _work(2, 1e12, float("inf"), float("nan"), -1, 0, 3)
-    s = plan.build_schedule(settings, work, [])
+    s = plan.build_schedule(settings, work, [], today=MONDAY)
     scheduled = [i.title for w in s.weeks for i in w.items]
     assert scheduled == ["T1", "T7"]
     assert s.total_hours == 5 and s.unscheduled == 5 and s.finish == date(2026, 1, 11)
@@ -137,12 +141,14 @@ def test_tutorials_whose_hours_are_outside_the_limits_are_left_out_with_a_note()
 
 def test_the_schedule_stops_after_the_longest_plan() -> None:
     settings = PlanSettings(hours_per_week=limits.MIN_HOURS_PER_WEEK, start_date=MONDAY)
-    s = plan.build_schedule(settings, _work(*[limits.MAX_TUTORIAL_HOURS] * 50), [(1, "Book")])
+    s = plan.build_schedule(
+        settings, _work(*[limits.MAX_TUTORIAL_HOURS] * 50), [(1, "Book")], today=MONDAY
+    )
     assert len(s.weeks) == limits.MAX_PLAN_WEEKS
     assert s.notes == ("The plan stops after 520 weeks; add hours per week.",)
     # Exactly full is not cut short.
     exact = PlanSettings(hours_per_week=2, start_date=MONDAY, include_practice=False)
-    s = plan.build_schedule(exact, _work(*[2] * limits.MAX_PLAN_WEEKS), [])
+    s = plan.build_schedule(exact, _work(*[2] * limits.MAX_PLAN_WEEKS), [], today=MONDAY)
     assert len(s.weeks) == limits.MAX_PLAN_WEEKS and s.notes == ()
 
 
@@ -165,12 +171,12 @@ def test_dates_outside_the_limits_are_refused(
         plan.save_settings(store, path_id, bad)
     assert plan.get_settings(store, path_id) == kept
     with pytest.raises(plan.PlanError, match=message):
-        plan.build_schedule(bad, _work(1), [])
+        plan.build_schedule(bad, _work(1), [], today=MONDAY)
 
 
 def test_the_last_start_date_plans_its_full_length() -> None:
     settings = PlanSettings(hours_per_week=limits.MIN_HOURS_PER_WEEK, start_date=limits.MAX_DATE)
-    s = plan.build_schedule(settings, _work(*[limits.MAX_TUTORIAL_HOURS] * 2), [])
+    s = plan.build_schedule(settings, _work(*[limits.MAX_TUTORIAL_HOURS] * 2), [], today=MONDAY)
     assert len(s.weeks) == limits.MAX_PLAN_WEEKS
     assert s.weeks[-1].end > limits.MAX_DATE
 
@@ -178,3 +184,23 @@ def test_the_last_start_date_plans_its_full_length() -> None:
 def test_a_clock_outside_the_limits_is_explained() -> None:
     with pytest.raises(plan.PlanError, match="check the computer's clock"):
         plan.build_schedule(PlanSettings(), _work(1), [], today=date(9999, 12, 31))
+
+
+def test_a_start_gone_by_plans_the_work_left_from_today() -> None:
+    """What is left cannot be done in the past: the weeks begin today."""
+    settings = PlanSettings(hours_per_week=6, start_date=MONDAY, include_practice=False,
+                            target_date=date(2026, 3, 1))  # fmt: skip
+    today = date(2026, 2, 4)
+    s = plan.build_schedule(settings, _work(6, 6), [], today=today)
+    assert (s.start, s.weeks[0].start, s.finish) == (today, today, date(2026, 2, 17))
+    assert s.on_track is True
+    late = plan.build_schedule(settings, _work(6, 6, 6, 6), [], today=today)
+    # 24 h between 2026-02-04 and 2026-03-01: 3 whole weeks, so 8 h a week.
+    assert late.on_track is False and late.hours_needed == 8
+
+
+def test_practice_counts_read_apart() -> None:
+    assert plan.practice_counts_text(0, 0) == "no question due"
+    assert plan.practice_counts_text(1, 0) == "1 question due"
+    assert plan.practice_counts_text(0, 32) == "32 new questions"
+    assert plan.practice_counts_text(2, 1) == "2 questions due, 1 new"

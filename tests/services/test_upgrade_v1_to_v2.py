@@ -272,7 +272,7 @@ def _user_state() -> dict[str, Any]:
 
 
 def _downgrade_schema_to_the_previous_release(db_file: Path) -> None:
-    """Remove what migration 3 adds: the file is then what the previous release wrote."""
+    """Remove what migrations 3 and 4 add: the file is then what the previous release wrote."""
     conn = sqlite3.connect(db_file)
     conn.executescript(
         """
@@ -280,6 +280,8 @@ def _downgrade_schema_to_the_previous_release(db_file: Path) -> None:
         ALTER TABLE question DROP COLUMN outline;
         ALTER TABLE question DROP COLUMN beyond_source;
         ALTER TABLE book DROP COLUMN note;
+        ALTER TABLE tutorial DROP COLUMN percent_done;
+        ALTER TABLE plan_settings DROP COLUMN study_times;
         PRAGMA user_version = 2;
         """
     )

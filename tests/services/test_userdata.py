@@ -47,7 +47,7 @@ def fill_every_kind_of_state(store: Store) -> None:
         path=path, phase=t0.phase_id, key="own-1234", position=99, title="My own tutorial",
         skill=t0.skill_id, level=2, hours=2.5, url="https://example.org/own",
         description="Mine.", custom=True, status=TutorialStatus.IN_PROGRESS,
-        started_on=date(2026, 2, 1),
+        started_on=date(2026, 2, 1), percent_done=40,
     )  # fmt: skip
     m.TutorialLink.create(tutorial=own, position=0, title="Link", url="https://example.org/l")
     # A tutorial a newer pack dropped but that holds the user's state: retired.
@@ -77,7 +77,7 @@ def fill_every_kind_of_state(store: Store) -> None:
     )  # fmt: skip
     own_q = m.Question.create(
         path=path, key="own-q1", position=50, category="Mine", text="My question?",
-        guidance="Think.", custom=True,
+        guidance="Think.", custom=True, outline=json.dumps(["Start here", "Then <b>this</b>"]),
     )  # fmt: skip
     m.FocusPoint.create(question=own_q, position=0, text="Point A")
     m.Attempt.create(question=own_q, reviewed_at=datetime(2026, 1, 21, 9, 0), rating=1)
@@ -86,6 +86,7 @@ def fill_every_kind_of_state(store: Store) -> None:
     m.PlanSettings.update(
         hours_per_week=7.5, start_date=date(2026, 1, 1), target_date=date(2026, 9, 30),
         include_reading=False, learner_name="Ada",
+        study_times='{"tue": "18:30", "sat": "09:00"}',
     ).where(m.PlanSettings.path == path).execute()  # fmt: skip
     settings.KEEP_DAILY.set(store, 9)
 
@@ -123,8 +124,13 @@ def test_export_import_into_an_empty_folder_export_gives_the_same_data(
         assert _without_stamp(again) == _without_stamp(doc)
         own = m.Tutorial.get(m.Tutorial.key == "own-1234")
         assert own.custom and own.status == TutorialStatus.IN_PROGRESS
+        assert own.percent_done == 40
+        assert exported["plan"]["study_times"] == {"tue": "18:30", "sat": "09:00"}
+        assert m.PlanSettings.get().study_times == '{"tue": "18:30", "sat": "09:00"}'
         assert [link.url for link in own.links] == ["https://example.org/l"]
         assert m.Tutorial.get(m.Tutorial.key == "gone-tutorial").retired
+        own_q = m.Question.get(m.Question.key == "own-q1")
+        assert json.loads(own_q.outline) == ["Start here", "Then <b>this</b>"]
     finally:
         target.close()
 
@@ -291,3 +297,79 @@ def test_export_refuses_what_is_not_a_regular_file(source: Store, tmp_path: Path
     link.symlink_to(real)
     userdata.export_file(source, link)
     assert link.is_symlink() and json.loads(real.read_text())["format"]
+
+
+def test_a_file_of_the_previous_release_imports_with_the_new_fields_at_their_defaults(
+    source: Store, tmp_path: Path
+) -> None:
+    """Files written before the percent done and the study days: still importable."""
+    fill_every_kind_of_state(source)
+    doc = _exported(source)
+    for tutorial in doc["paths"][0]["tutorials"]:
+        del tutorial["percent_done"]
+    del doc["paths"][0]["plan"]["study_times"]
+    userdata.import_file(source, None, _write(tmp_path, doc))
+    assert m.Tutorial.get(m.Tutorial.key == "own-1234").percent_done is None
+    assert m.PlanSettings.get().study_times == ""  # the default evenings
+    assert _exported(source)["paths"][0]["plan"]["study_times"] == {
+        "mon": "19:00", "wed": "19:00", "fri": "19:00"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("percent_done", 101, "tutorials[0].percent_done: must be a whole number from 0 to 100"),
+        ("percent_done", "50", "tutorials[0].percent_done: must be a whole number from 0 to 100"),
+        ("study_times", {}, "plan.study_times: Choose at least one study day."),
+        ("study_times", ["mon"], "plan.study_times: must be an object"),
+        ("study_times", {"monday": "19:00"}, "plan.study_times: 'monday' is not a day"),
+        ("study_times", {"mon": "24:00"}, "plan.study_times: '24:00' is not a time of day"),
+        ("study_times", {"mon": "7pm"}, "plan.study_times: '7pm' is not a time of day"),
+        ("study_times", {"mon": 19}, "plan.study_times: '19' is not a time of day"),
+    ],
+)
+def test_new_fields_are_checked_on_import(
+    source: Store, tmp_path: Path, field: str, value: Any, problem: str
+) -> None:
+    fill_every_kind_of_state(source)
+    before = _without_stamp(_exported(source))
+    doc = _exported(source)
+    path = doc["paths"][0]
+    (path["tutorials"][0] if field == "percent_done" else path["plan"])[field] = value
+    with pytest.raises(userdata.UserDataError) as info:
+        userdata.import_file(source, tmp_path / "data", _write(tmp_path, doc))
+    assert f"paths[0].{problem}" in str(info.value)
+    assert _without_stamp(_exported(source)) == before
+
+
+def test_own_question_outlines_are_checked_and_optional(source: Store, tmp_path: Path) -> None:
+    fill_every_kind_of_state(source)
+    before = _without_stamp(_exported(source))
+    doc = _exported(source)
+    own = next(q for q in doc["paths"][0]["questions"] if q["key"] == "own-q1")
+    assert own["outline"] == ["Start here", "Then <b>this</b>"]
+    builtin = doc["paths"][0]["questions"][0]
+    assert 6 <= len(builtin["outline"]) <= 10  # the pack's, exported for information
+    for bad, message in (
+        ("one line", "must be a list of texts"),
+        (["ok", 3], "must be a list of texts"),
+        (["x"] * 21, "has 21 points; at most 20 allowed"),
+        (["ok", "   "], "point 2 must be a non-empty text of up to 600 characters"),
+        (["y" * 601], "point 1 must be a non-empty text of up to 600 characters"),
+    ):
+        own["outline"] = bad
+        with pytest.raises(userdata.UserDataError) as info:
+            userdata.import_file(source, None, _write(tmp_path, doc))
+        where = f"paths[0].questions[{doc['paths'][0]['questions'].index(own)}].outline"
+        assert str(info.value) == f"• {where}: {message}"
+        assert _without_stamp(_exported(source)) == before
+    # A file written before outlines existed imports, the own question without one.
+    del own["outline"]
+    userdata.import_file(source, None, _write(tmp_path, doc))
+    assert m.Question.get(m.Question.key == "own-q1").outline == "[]"
+    # A built-in question's outline comes from the pack, never from the file.
+    builtin["outline"] = ["Replaced?"]
+    userdata.import_file(source, None, _write(tmp_path, doc))
+    first = m.Question.get(m.Question.key == builtin["key"])
+    assert json.loads(first.outline) != ["Replaced?"]

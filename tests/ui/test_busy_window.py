@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from windows import show_window
 
@@ -37,6 +38,8 @@ def test_a_rating_in_the_window_while_another_process_writes(
     tab.open_session(qid)
     tab.session.editor.setPlainText("My answer, typed before the other process began")
     tab.session.flush_draft()
+    qtbot.mouseClick(tab.session.review_button, Qt.MouseButton.LeftButton)
+    assert tab.session.in_review  # the rating comes after the review step
     rows = _rows(data_dir)
     with another_process_writing(data_dir):
         tab.rate(3)
@@ -47,7 +50,7 @@ def test_a_rating_in_the_window_while_another_process_writes(
         )
         # Not recorded, and nothing of the answer lost: the session is still open with it.
         assert practice.attempts(window.store, qid) == []
-        assert tab.session.active
+        assert tab.session.active and tab.session.in_review
         assert tab.session.answer() == "My answer, typed before the other process began"
     assert _rows(data_dir) == rows
     assert not window.events.undo_stack.canUndo()

@@ -160,8 +160,9 @@ def test_plan_dates_are_limited_in_the_window(qtbot: QtBot, data_dir: Path) -> N
     assert tab.start_edit.date() == last
     assert tab.tree.topLevelItemCount() > 20  # a whole plan from the last day
     assert tab.tree.topLevelItem(0).text(1).startswith("2199-12-31")
-    tab.start_edit.setDate(first)
-    assert tab.tree.topLevelItem(0).text(1).startswith("1970-01-01")
+    tab.start_edit.setDate(first)  # a start gone by: what is left is planned from today
+    assert tab.start_edit.date() == first
+    assert tab.tree.topLevelItem(0).text(1).startswith(date.today().isoformat())
     tab.start_edit.setDate(w.NO_DATE)
     assert tab.start_edit.text() == "today"
     assert tab.tree.topLevelItem(0).text(1).startswith(date.today().isoformat())
@@ -192,8 +193,9 @@ def test_a_stored_start_in_9999_opens_on_the_plan_tab_with_a_message(
         "(1970-01-01 to 2199-12-31): choose another."
     )
     assert plan_tab.start_edit.text() == "2199-12-31"
-    plan_tab.start_edit.setDate(QDate(2026, 1, 5))  # the user picks another: it plans again
-    assert plan_tab.tree.topLevelItem(0).text(1).startswith("2026-01-05")
+    picked = QDate.currentDate().addDays(7)
+    plan_tab.start_edit.setDate(picked)  # the user picks another: it plans again
+    assert plan_tab.tree.topLevelItem(0).text(1).startswith(picked.toString("yyyy-MM-dd"))
     assert "cannot be scheduled: its estimated hours (1e+12)" in plan_tab.advice.text()
 
 
@@ -205,8 +207,10 @@ def test_the_overview_chart_draws_dates_from_year_one(qtbot: QtBot, data_dir: Pa
     window = show_window(qtbot, data_dir)
     tab = window.show_tab("overview")
     tab.build_deferred()
-    _xs, ys = tab.chart.series()["tutorials"]  # type: ignore[attr-defined]
-    assert ys == [0.0, 1.0, 1.0]  # from zero, the finished one (at 1970-01-01), today
+    xs, ys = tab.chart.series()["tutorials"]  # type: ignore[attr-defined]
+    assert ys == [0, 0, 1, 1]  # from zero, up by the finished one, on to today
+    assert xs[1] == limits.MIN_DATE and xs[-1] == date.today()
+    tab.chart.grab()  # type: ignore[attr-defined]  # and it is painted
 
 
 def test_roadmap_dates_are_limited_in_the_window(qtbot: QtBot, data_dir: Path) -> None:

@@ -74,6 +74,7 @@ def _kinds(window: MainWindow) -> dict[str, Callable[[], object]]:
         practice_tab: Any = window.show_tab("practice")
         practice_tab.open_session(question.id)
         practice_tab.session.start_button.click()
+        practice_tab.session.start_review()  # ratings come after the review step
         practice_tab.rate(3)
 
     def run(text: str, op: Callable[[], changes.Outcome[Any]]) -> Callable[[], object]:

@@ -28,9 +28,11 @@ def test_hours_and_dates_reschedule_at_once_and_are_kept(qtbot: QtBot, data_dir:
     tab.hours_spin.setValue(20)
     weeks_at_20 = tab.tree.topLevelItemCount()
     assert weeks_at_20 < weeks_at_6
-    tab.start_edit.setDate(QDate(2026, 1, 5))
-    assert tab.tree.topLevelItem(0).text(1).startswith("2026-01-05")
-    tab.target_edit.setDate(QDate(2026, 2, 1))
+    # A start to come: the schedule begins then (a start gone by: today).
+    start = QDate.currentDate().addDays(10)
+    tab.start_edit.setDate(start)
+    assert tab.tree.topLevelItem(0).text(1).startswith(start.toString("yyyy-MM-dd"))
+    tab.target_edit.setDate(start.addDays(27))
     assert "Behind the target" in tab.advice.text()
     assert "hours a week would meet it" in tab.advice.text()
     tab.name_edit.setFocus()
@@ -39,8 +41,8 @@ def test_hours_and_dates_reschedule_at_once_and_are_kept(qtbot: QtBot, data_dir:
 
     window, tab = _open(qtbot, data_dir)
     assert tab.hours_spin.value() == 20
-    assert tab.start_edit.date() == QDate(2026, 1, 5)
-    assert tab.target_edit.date() == QDate(2026, 2, 1)
+    assert tab.start_edit.date() == start
+    assert tab.target_edit.date() == start.addDays(27)
     assert tab.name_edit.text() == "Ada"
     assert tab.tree.topLevelItemCount() == weeks_at_20
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from fsrs import Card, Rating, Scheduler
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from windows import show_window
 
 from careerplanner.services import practice
 from careerplanner.store import models as m
+from careerplanner.ui.practice import fmt
 from careerplanner.ui.practice.bank_model import QuestionIdRole
 from careerplanner.ui.practice.dialogs import QuestionDialog, TimerDialog
 from careerplanner.ui.practice.tab import PracticeTab
@@ -57,6 +58,12 @@ def _choose(qtbot: QtBot, tab: PracticeTab, text: str) -> int:
     return int(model.index(row, 0).data(QuestionIdRole))
 
 
+def _review(qtbot: QtBot, tab: PracticeTab) -> None:
+    """Done answering: on to the review step."""
+    qtbot.mouseClick(tab.session.review_button, Qt.MouseButton.LeftButton)
+    assert tab.session.in_review
+
+
 def _undo_key(qtbot: QtBot, window: MainWindow, redo: bool = False) -> None:
     mods = Qt.KeyboardModifier.ControlModifier
     if redo:
@@ -69,33 +76,57 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     tab = _tab(window, FakeClock())
     qid = _choose(qtbot, tab, FEATURE)
     session = tab.session
-    assert "Point-in-time correctness" in _texts(session)
-    assert [b.text().split("\n")[1] for b in session.rate_buttons.values()] == [
-        "1 day", "1 day", "2 days", "8 days",
-    ]  # fmt: skip
-    # Tick two rubric items: one by its box, one by clicking its text.
-    qtbot.mouseClick(session.checks[0], Qt.MouseButton.LeftButton)
-    point = next(lab for lab in session.findChildren(QLabel) if lab.text() == "Feature freshness")
-    qtbot.mouseClick(point, Qt.MouseButton.LeftButton)
-    assert "2 of 4 covered" in _texts(session)
-    # Type an answer; digits typed in the editor are text, not ratings.
+    # Read and answer: the rubric and the ratings wait for the review step.
+    assert session.stage == "answer" and session.editor.isVisible()
+    assert not session.rate_buttons[3].isVisible() and not session.checks[0].isVisible()
+    # Type an answer; digits typed in the answer box are text, never ratings.
     session.editor.setFocus()
     qtbot.keyClicks(session.editor, "Offline + online store, 1 source of truth")
-    assert session.active
-    qtbot.waitUntil(lambda: m.Question.get_by_id(qid).draft.startswith("Offline"), timeout=3000)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4):
+        qtbot.keyClick(session.editor, key)
+    assert session.editor.toPlainText().endswith("truth1234")
+    assert practice.attempts(window.store, qid) == [] and session.stage == "answer"
+    for _ in range(4):
+        qtbot.keyClick(session.editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: m.Question.get_by_id(qid).draft.endswith("truth"), timeout=3000)
+    # Review (Ctrl+Return): the answer, the focus points as the rubric, the reference
+    # outline and the tutorials that prepare for the question.
+    qtbot.keyClick(session.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session.in_review and session.review.isVisible()
+    assert not session.editor.isVisible()
+    review = session.review
+    assert review.answer_view.toPlainText() == "Offline + online store, 1 source of truth"
+    texts = _texts(review)
+    assert "Point-in-time correctness" in texts
+    row = practice.question(window.store, qid)
+    assert row.outline and all(f"•  {point}" in texts for point in row.outline)
+    first = review.findChild(QPushButton, "prepares_0")
+    assert first is not None and first.isVisible()
+    assert first.text() == "▸ Feast Feature Store Documentation   (Not started)"
+    assert [b.text().split("\n")[1] for b in session.rate_buttons.values()] == [
+        "1 day", "2 days", "3 days", "11 days",
+    ]  # fmt: skip
+    assert session.rate_buttons[1].toolTip() == "Again: back tomorrow"
+    # Tick two rubric items: one by its box, one by clicking its text.
+    qtbot.mouseClick(session.checks[0], Qt.MouseButton.LeftButton)
+    point = next(lab for lab in review.findChildren(QLabel) if lab.text() == "Feature freshness")
+    qtbot.mouseClick(point, Qt.MouseButton.LeftButton)
+    assert "2 of 4 covered" in _texts(review)
     # Rate Good with the key 3 (focus on the rubric).
     session.checks[1].setFocus()
     with qtbot.waitSignal(window.events.changed):
         qtbot.keyClick(session.checks[1], Qt.Key.Key_3)
     assert not session.active
-    assert "Rated Good" in session.result_label.text()
+    assert "Rated Good: back on " in session.result_label.text()
+    assert "(in 3 days)" in session.result_label.text()
 
     (attempt,) = practice.attempts(window.store, qid)
     assert attempt.rating == 3 and (attempt.covered, attempt.total) == (2, 4)
     assert attempt.covered_points == ("Offline/online stores", "Feature freshness")
     assert attempt.answer == "Offline + online store, 1 source of truth"
+    assert attempt.duration_s == 0  # the countdown was not used, and the clock is fake
     expected, _ = Scheduler(
-        learning_steps=(), relearning_steps=(), enable_fuzzing=False
+        desired_retention=0.88, learning_steps=(), relearning_steps=(), enable_fuzzing=False
     ).review_card(Card(card_id=qid, due=attempt.reviewed_at), Rating.Good, attempt.reviewed_at)
     row = practice.question(window.store, qid)
     assert row.due == expected.due
@@ -105,24 +136,28 @@ def test_a_whole_session_rated_with_a_key(qtbot: QtBot, data_dir: Path) -> None:
     model = tab.bank.model
     r = model.row_of(qid)
     assert model.index(r, 2).data() == "Good"
-    assert model.index(r, 3).data() not in ("New", "Due now")
-    assert tab.bank.due_label.text() == "31 due now"
+    assert model.index(r, 3).data() == fmt.due_text(row.due, datetime.now(timezone.utc))
+    assert model.index(r, 3).data() not in ("New", "Due today")
+    assert ":" not in model.index(r, 3).data()  # a day, not a clock time
+    assert model.index(r, 4).data() == "learning\n1 attempt"
+    assert tab.bank.due_label.text() == "0 due today · 31 new"
     # Keys do nothing once the question is rated.
+    assert not any(key.isEnabled() for key in tab.rating_keys)
     qtbot.keyClick(session.checks[1], Qt.Key.Key_1)
     assert len(practice.attempts(window.store, qid)) == 1
     # A minute-by-minute recount notices when the question falls due again.
     later = row.due + timedelta(minutes=1)
     tab.now = lambda: later
     tab.minute.timeout.emit()
-    assert model.index(r, 3).data() == "Due now"
-    assert tab.bank.due_label.text() == "32 due now"
+    assert model.index(r, 3).data() == "Due today"
+    assert tab.bank.due_label.text() == "1 due today · 31 new"
     tab.now = lambda: datetime.now(timezone.utc)
     tab.minute.timeout.emit()
     # On to the next due question.
     assert session.next_button.isVisible()
     qtbot.mouseClick(session.next_button, Qt.MouseButton.LeftButton)
     assert session.active and session.question is not None and session.question.id != qid
-    assert session.question.new
+    assert session.question.new and session.stage == "answer"
     assert session.editor.toPlainText() == "" and session.covered_points() == []
 
 
@@ -136,6 +171,7 @@ def test_undo_restores_the_exact_previous_state(qtbot: QtBot, data_dir: Path) ->
     _choose(qtbot, tab, FEATURE)
     before = m.Question.select().where(m.Question.id == qid).dicts().get()
     qtbot.keyClicks(tab.session.editor, "second try")
+    _review(qtbot, tab)
     qtbot.mouseClick(tab.session.checks[2], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(tab.session.rate_buttons[4], Qt.MouseButton.LeftButton)
     after = m.Question.select().where(m.Question.id == qid).dicts().get()
@@ -146,9 +182,10 @@ def test_undo_restores_the_exact_previous_state(qtbot: QtBot, data_dir: Path) ->
     restored = m.Question.select().where(m.Question.id == qid).dicts().get()
     assert restored == {**before, "draft": "second try"}
     assert [a.rating for a in practice.attempts(window.store, qid)] == [2]
-    # The session is open again with the answer and the ticks.
-    assert tab.session.active
+    # The session is open again in the review step, with the answer and the ticks.
+    assert tab.session.active and tab.session.in_review
     assert tab.session.editor.toPlainText() == "second try"
+    assert tab.session.review.answer_view.toPlainText() == "second try"
     assert tab.session.covered_points() == ["Point-in-time correctness"]
 
     _undo_key(qtbot, window, redo=True)
@@ -226,14 +263,20 @@ def test_own_questions_added_edited_and_deleted(
     dialog.category_combo.setCurrentText("Behavioural")
     qtbot.keyClicks(dialog.text_edit, "Tell me about a <b>failure</b>")
     dialog.points_edit.setPlainText("Situation\nWhat you learned\n")
+    dialog.outline_edit.setPlainText("Say what went wrong\n\nThen what you changed")
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     text = "Tell me about a <b>failure</b>"
     rows = [r for r in practice.question_bank(window.store, tab.path_id) if r.text == text]
     assert len(rows) == 1 and rows[0].custom
+    assert rows[0].outline == ("Say what went wrong", "Then what you changed")
     assert tab.session.question is not None and tab.session.question.text == text
-    assert "Situation" in _texts(tab.session) and "What you learned" in _texts(tab.session)
+    _review(qtbot, tab)
+    shown = _texts(tab.session)
+    assert "Situation" in shown and "What you learned" in shown
+    assert "•  Say what went wrong" in shown and "•  Then what you changed" in shown
+    assert tab.session.review.findChild(QPushButton, "prepares_0") is None
     assert tab.session.question_label.textFormat() == Qt.TextFormat.PlainText
     assert "BEHAVIOURAL" in _texts(tab.bank)
 
@@ -243,6 +286,7 @@ def test_own_questions_added_edited_and_deleted(
     dialog = tab.dialog
     assert isinstance(dialog, QuestionDialog)
     assert dialog.text_edit.toPlainText() == text
+    assert dialog.outline_edit.toPlainText() == "Say what went wrong\nThen what you changed"
     dialog.text_edit.setPlainText("Tell me about a failure")
     dialog.points_edit.setPlainText("Situation\nAction\nWhat you learned")
     qtbot.mouseClick(
@@ -290,12 +334,15 @@ def test_a_mock_interview_from_start_to_summary(qtbot: QtBot, data_dir: Path) ->
     assert not tab.bank.mock_button.isEnabled()
 
     clock.t += 300
+    _review(qtbot, tab)
+    assert session.countdown.running  # a mock interview's countdown runs on in review
     qtbot.mouseClick(session.checks[0], Qt.MouseButton.LeftButton)
     qtbot.keyClick(session.checks[0], Qt.Key.Key_3)
     assert session.mode_label.text() == "Mock interview — question 2 of 2"
     assert session.question is not None and session.question.id == second
     assert session.countdown.running  # one timer for the whole interview
     clock.t += 200
+    _review(qtbot, tab)
     qtbot.mouseClick(session.rate_buttons[2], Qt.MouseButton.LeftButton)
 
     assert tab.mock is None
@@ -319,6 +366,7 @@ def test_history_and_draft_survive_a_restart(qtbot: QtBot, data_dir: Path) -> No
     tab = _tab(window)
     qid = _choose(qtbot, tab, FEATURE)
     qtbot.keyClicks(tab.session.editor, "My first answer")
+    _review(qtbot, tab)
     qtbot.mouseClick(tab.session.checks[3], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(tab.session.rate_buttons[3], Qt.MouseButton.LeftButton)
     other = _choose(qtbot, tab, "Compare batch vs real-time ML inference trade-offs")
@@ -346,6 +394,7 @@ def test_item_models_pass_the_model_tester(qtbot: QtBot, data_dir: Path, qtmodel
     window = _open(qtbot, data_dir)
     tab = _tab(window)
     qid = _choose(qtbot, tab, FEATURE)
+    _review(qtbot, tab)
     qtbot.mouseClick(tab.session.rate_buttons[1], Qt.MouseButton.LeftButton)
     assert practice.attempts(window.store, qid)
     qtmodeltester.check(tab.bank.model)
@@ -353,3 +402,41 @@ def test_item_models_pass_the_model_tester(qtbot: QtBot, data_dir: Path, qtmodel
     assert tab.bank.proxy.rowCount() == 8
     qtmodeltester.check(tab.bank.proxy)
     qtmodeltester.check(tab.history.model)
+
+
+def test_due_dates_read_as_days() -> None:
+    today = date(2026, 12, 1)  # a Tuesday
+    assert fmt.day_name(today, today) == "Today"
+    assert fmt.day_name(date(2026, 12, 2), today) == "Tomorrow"
+    assert fmt.day_name(date(2026, 12, 3), today) == "Thu 3 Dec"
+    assert fmt.day_name(date(2027, 1, 14), today) == "Thu 14 Jan 2027"
+    now = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
+    assert fmt.due_text(None, now) == "New"
+    assert fmt.due_text(now, now) == "Due today"
+    assert fmt.due_text(now - timedelta(days=1), now) == "Overdue"
+    assert fmt.due_text(now + timedelta(days=1), now) == "Tomorrow"
+    assert fmt.due_text(now + timedelta(days=9), now).endswith(" Dec")
+    assert fmt.due_text(datetime(9999, 12, 31, 23, tzinfo=timezone.utc), now).endswith("9999")
+
+
+def test_an_outline_too_long_is_refused_and_kept_in_the_dialog(
+    qtbot: QtBot, data_dir: Path, request: pytest.FixtureRequest
+) -> None:
+    window = _open(qtbot, data_dir)
+    tab = _tab(window)
+    qtbot.mouseClick(tab.bank.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, QuestionDialog)
+    dialog.category_combo.setCurrentText("Mine")
+    dialog.text_edit.setPlainText("Why?")
+    typed = "\n".join(f"point {i}" for i in range(21))
+    dialog.outline_edit.setPlainText(typed)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert request.node.shown_dialogs[-1] == (
+        "At most 20 outline points of up to 600 characters each."
+    )
+    assert tab.dialog is dialog and dialog.isVisible()
+    assert dialog.outline_edit.toPlainText() == typed
+    assert not m.Question.select().where(m.Question.custom).exists()

@@ -143,10 +143,12 @@ def test_snapshots_are_saved_listed_and_overlaid(qtbot: QtBot, data_dir: Path) -
     assert tab.snapshot_list.count() == 2
     assert "Before the course" in tab.snapshot_list.item(1).text()  # newest first
     assert "—" not in tab.snapshot_list.item(0).text()  # saved without a note
-    # The history chart (drawn when its panel is shown) has a point per snapshot.
+    # The history chart (drawn when its panel is shown) has both snapshots; saved the
+    # same day, they make one point by date: the day's last.
     tab.panels.setCurrentIndex(1)
     assert [len(points) for _name, points in tab.history_chart.series] == [2] * 6
     assert [p[1] for p in tab.history_chart.series[0][1]] == [1, 3]
+    assert [level for _day, level in tab.history_chart.days[0][1]] == [3]
 
     # Choose the older snapshot and show it on the radar.
     tab.panels.setCurrentIndex(1)
@@ -185,12 +187,22 @@ def test_gap_table_is_largest_first_and_opens_tutorials_in_the_roadmap(
     def names() -> list[str]:
         return [model.index(r, 0).data() for r in range(model.rowCount())]
 
-    # Everything at None: the Advanced targets first, ties in the path's order.
+    # Not rated yet: the gaps are unknown, the skills in the path's order.
+    assert names() == [
+        "ML Fundamentals", "System Design", "Data Engineering",
+        "ML Infrastructure", "Cloud & DevOps", "AI Agents & LLMs",
+    ]  # fmt: skip
+    assert [model.index(0, c).data() for c in (1, 3)] == ["Not rated yet", "—"]
+    _click_level(qtbot, tab, "data-engineering", 0)  # None, chosen: still no assessment
+    assert model.index(0, 1).data() == "Not rated yet"
+    _click_level(qtbot, tab, "data-engineering", 1)
+    # Rated: the largest gap first, ties in the path's order.
     assert names() == [
         "System Design", "ML Infrastructure", "ML Fundamentals",
-        "Data Engineering", "Cloud & DevOps", "AI Agents & LLMs",
+        "Cloud & DevOps", "AI Agents & LLMs", "Data Engineering",
     ]  # fmt: skip
     assert model.index(0, 3).data() == "3 levels"
+    _click_level(qtbot, tab, "data-engineering", 0)
     _click_level(qtbot, tab, "system-design", 4)
     _click_level(qtbot, tab, "ml-fundamentals", 1)
     assert names() == [

@@ -16,12 +16,14 @@ DATA_COMMANDS = ("backup", "restore", "check", "export-json", "import-json")
 PLAN_COMMANDS = ("export-pdf", "export-ics", "export-markdown", "import-path")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(data_dir_text: str | None = None) -> argparse.ArgumentParser:
+    """The parser; ``data_dir_text`` names the default data folder in the help (by default
+    this computer's, as platformdirs gives it)."""
     parser = argparse.ArgumentParser(
         prog="careerplanner",
         description=f"{APP_DISPLAY_NAME}: plan and track your way to a new role.",
         epilog=(
-            f"The data folder defaults to {paths.default_data_dir()}; "
+            f"The data folder defaults to {data_dir_text or paths.default_data_dir()}; "
             f"--data-dir or the {paths.DATA_DIR_ENV} environment variable point elsewhere. "
             "Exit status: 0 done, 1 refused or failed (the message says why), 2 a wrong "
             "command line or a bug (the message names the log file with the details)."
@@ -44,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="start normally and exit right after the main window is first painted",
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as above")
+    common.add_argument(
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+        help="keep the data in DIR (as the --data-dir option before the command)",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_data_commands(commands, common)
     _add_plan_commands(commands, common)
@@ -59,18 +64,18 @@ def _add_data_commands(
     restore = commands.add_parser(
         "restore", parents=[common], help="restore a backup (the current data is backed up first)"
     )
-    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
     commands.add_parser(
         "check", parents=[common], help="check the database; exit status 0 only when healthy"
     )
     export = commands.add_parser(
         "export-json", parents=[common], help="export all your data as JSON"
     )
-    export.add_argument("out", metavar="OUT.json")
+    export.add_argument("out", metavar="OUT.json", help="the file to write")
     imp = commands.add_parser(
         "import-json", parents=[common], help="import data exported by export-json"
     )
-    imp.add_argument("file", metavar="IN.json")
+    imp.add_argument("file", metavar="IN.json", help="a file written by export-json")
     imp.add_argument(
         "--with-settings",
         action="store_true",
@@ -88,7 +93,7 @@ def _add_plan_commands(
         ("export-markdown", "the study plan as Markdown", "OUT.md"),
     ):
         cmd = commands.add_parser(name, parents=[common], help=f"write {kind}")
-        cmd.add_argument("out", metavar=meta)
+        cmd.add_argument("out", metavar=meta, help="the file to write")
         if name == "export-pdf":
             cmd.add_argument(
                 "--paper", choices=("A4", "Letter"), default=None,
@@ -105,9 +110,15 @@ def _add_plan_commands(
             "nothing unless --yes is given. The built-in path is never replaced by a file."
         ),
     )
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE", help="a career-path pack (YAML)")
     imp.add_argument(
         "--yes",
         action="store_true",
         help="update even when the new version retires items you worked on (kept, marked retired)",
     )
+
+
+def manual_parser() -> argparse.ArgumentParser:
+    """The parser as the Linux manual page shows it (packaging/build-linux.sh makes
+    ``careerplanner.1`` from it with argparse-manpage, so the page never drifts)."""
+    return build_parser("$XDG_DATA_HOME/CareerPlanner (~/.local/share/CareerPlanner)")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from careerplanner.paths import partial_file
 from careerplanner.services.plan import BOOK, PRACTICE
-from careerplanner.services.report import PlanReport
+from careerplanner.services.report import NOT_RATED_ADVICE, PlanReport
 from careerplanner.vocab import BookStatus, TutorialStatus
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
@@ -42,8 +42,9 @@ def build_markdown(r: PlanReport) -> str:
         out += [f"> {s.hours_needed:g} h a week would meet the target date.", ""]
     out += ["## Skills", "", "| Skill | Target | You | Gap |", "|---|---|---|---|"]
     for sk in r.skills:
-        gap = str(sk.gap) if sk.gap > 0 else "met"
-        out.append(f"| {md(sk.name)} | {sk.target_name} | {sk.level_name} | {gap} |")
+        out.append(f"| {md(sk.name)} | {sk.target_name} | {sk.level_name} | {sk.gap_text} |")
+    if not r.rated:
+        out += ["", md(NOT_RATED_ADVICE)]
     out += ["", "## Roadmap", ""]
     for number, phase in enumerate(r.phases, start=1):
         out += [f"### Phase {number}: {md(phase.title)}", ""]

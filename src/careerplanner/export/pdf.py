@@ -27,7 +27,7 @@ from careerplanner.export import ExportError
 from careerplanner.paths import partial_file
 from careerplanner.services import settings
 from careerplanner.services.plan import BOOK, PRACTICE, TUTORIAL
-from careerplanner.services.report import PlanReport
+from careerplanner.services.report import NOT_RATED_ADVICE, PlanReport
 from careerplanner.vocab import BookStatus, Rating, TutorialStatus
 
 A4, LETTER = settings.PLAN_PAPER.choices
@@ -118,14 +118,15 @@ def _skills(r: PlanReport, radar_width: int) -> list[str]:
     parts.append("<table border='1' cellpadding='4' cellspacing='0' width='100%'>")
     parts.append("<tr><th>Skill</th><th>Target</th><th>You</th><th>Gap</th></tr>")
     for s in r.skills:
-        gap = f"{s.gap} level{'s' if s.gap != 1 else ''}" if s.gap > 0 else "met"
         parts.append(
             f"<tr><td>{e(s.name)}</td><td>{e(s.target_name)}</td>"
-            f"<td>{e(s.level_name)}</td><td>{e(gap)}</td></tr>"
+            f"<td>{e(s.level_name)}</td><td>{e(s.gap_text)}</td></tr>"
         )
     parts.append("</table>")
     parts.append("<h3>Gaps to close first</h3>")
-    if r.gaps:
+    if not r.rated:
+        parts.append(f"<p>{e(NOT_RATED_ADVICE)}</p>")
+    elif r.gaps:
         parts.append("<ol>")
         for s in r.gaps:
             parts.append(

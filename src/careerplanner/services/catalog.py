@@ -65,6 +65,8 @@ class TutorialItem:
     #: Retired by a newer edition of the path and kept because the learner worked on it
     #: (a status, dates, notes or links). Shown with ``RETIRED_KEPT_NOTE``.
     kept_for_user_state: bool = False
+    #: How far the user says a tutorial in progress is (0-100); None: not said.
+    percent_done: int | None = None
 
     @property
     def retired_note(self) -> str:
@@ -226,6 +228,7 @@ def _tutorial_item(t: m.Tutorial, skill: m.Skill | None, linked: set[int]) -> Tu
         custom=bool(t.custom), retired=bool(t.retired), status=t.status,
         started_on=t.started_on, finished_on=t.finished_on, notes=t.notes,
         kept_for_user_state=bool(t.retired) and has_user_state(t, linked),
+        percent_done=t.percent_done,
     )  # fmt: skip
 
 

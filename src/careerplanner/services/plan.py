@@ -3,19 +3,30 @@
 The scheduler is pure: ``build_schedule`` takes the remaining work and the settings and
 returns weeks. Rules, in order:
 
-* Tutorials that are not done and not skipped are taken in roadmap order and packed
-  into weeks by their estimated hours. A tutorial longer than what is left of a week
+* The weeks begin on the start date, or today when the start date has gone by: the work
+  left cannot be done in the past, so the projected finish and the hours needed are
+  counted from today.
+* Tutorials that are not done and not skipped are taken in the order to study them
+  (``study_order``: the tracks below target first; see that module) and packed into
+  weeks by the hours they still need. A tutorial longer than what is left of a week
   continues into the next week ("part 1 of 2").
+* A tutorial in progress still needs half its hours, or what the user said is left of
+  it (``percent_done``).
 * When weekly practice is on, each week sets aside ``PRACTICE_HOURS`` (but never more
   than a quarter of the week) for interview practice of the questions due then.
 * Unread books are spread evenly across the weeks of tutorial work (read alongside;
-  they take no tutorial hours).
+  they take no tutorial hours). A book that is also a tutorial of the path (the same
+  title or link) is not read alongside: the tutorial is scheduled.
 * The projected finish is the last day of the last week with tutorial work. When it is
   past the target date, ``hours_needed`` is the weekly budget that would meet it.
 * Whatever the database holds, the scheduler ends: a tutorial whose hours are not a
   number between 0 and ``MAX_TUTORIAL_HOURS`` is left out with a note that it cannot be
   scheduled, the schedule stops after ``MAX_WEEKS`` weeks, and start or target dates
   outside the app's limits (``careerplanner.limits``) are refused with a ``PlanError``.
+
+The plan settings also hold the study days and the time each session starts
+(``study_days``): the set-up asks for them with the hours, and the calendar export
+places sessions there.
 """
 
 from __future__ import annotations
@@ -24,11 +35,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
+from typing import Any
 
 from careerplanner import limits
 from careerplanner.errors import UserError
-from careerplanner.services import changes
+from careerplanner.services import changes, skills, study_days
 from careerplanner.services.changes import Outcome, unchanged
+from careerplanner.services.study_days import DEFAULT_STUDY_TIMES, StudyTime
+from careerplanner.services.study_order import BookMatcher, study_order
 from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import BookStatus, TutorialStatus
@@ -38,6 +52,8 @@ MIN_HOURS, MAX_HOURS = limits.MIN_HOURS_PER_WEEK, limits.MAX_HOURS_PER_WEEK
 MAX_WEEKS = limits.MAX_PLAN_WEEKS
 #: At most this many tutorials that cannot be scheduled are named in the notes.
 MAX_NAMED = 3
+#: The share of a tutorial in progress counted as done when the user has not said.
+IN_PROGRESS_CREDIT = 0.5
 
 TUTORIAL, BOOK, PRACTICE = "tutorial", "book", "practice"
 
@@ -54,11 +70,13 @@ class PlanSettings:
     include_reading: bool = True
     include_practice: bool = True
     learner_name: str = ""
+    #: The study days and the time each session starts, in weekday order.
+    study_times: tuple[StudyTime, ...] = DEFAULT_STUDY_TIMES
 
 
 @dataclass(frozen=True)
 class WorkItem:
-    """One tutorial still to do, in roadmap order."""
+    """One tutorial still to do."""
 
     ref_id: int
     title: str
@@ -66,6 +84,36 @@ class WorkItem:
     phase: str
     track: str = ""
     in_progress: bool = False
+    #: The phase's place in the roadmap (0 first).
+    phase_index: int = 0
+    #: The track's target − the user's level; None for a tutorial without a track, and
+    #: for every tutorial while the user has not rated themselves (the gaps are unknown).
+    gap: int | None = None
+    #: How far the user says a tutorial in progress is (0-100); None: not said.
+    percent_done: int | None = None
+    #: The id of the track's skill; None for a tutorial without a track.
+    track_id: int | None = None
+
+    @property
+    def done_fraction(self) -> float:
+        """The share already done: 0, the user's percent, or half when in progress."""
+        if not self.in_progress:
+            return 0.0
+        if self.percent_done is None:
+            return IN_PROGRESS_CREDIT
+        return min(1.0, max(0.0, self.percent_done / 100))
+
+    @property
+    def hours_left(self) -> float:
+        return self.hours * (1 - self.done_fraction)
+
+    @property
+    def progress_note(self) -> str:
+        if not self.in_progress:
+            return ""
+        if self.percent_done is None:
+            return "half done (assumed)"
+        return f"{min(100, max(0, self.percent_done))}% done"
 
 
 @dataclass(frozen=True)
@@ -119,6 +167,9 @@ def check_settings(settings: PlanSettings) -> None:
     """Raise PlanError when the hours or the dates are outside the app's limits."""
     if not limits.hours_per_week_ok(settings.hours_per_week):
         raise PlanError(f"Hours per week must be between {MIN_HOURS:g} and {MAX_HOURS:g}.")
+    problem = study_days.problem(settings.study_times)
+    if problem:
+        raise PlanError(problem)
     for what, value in (("start", settings.start_date), ("target", settings.target_date)):
         if value is not None and not limits.date_in_range(value):
             raise PlanError(
@@ -168,15 +219,20 @@ def build_schedule(
     work: list[WorkItem],
     books: list[tuple[int, str]],
     due_questions: int = 0,
+    new_questions: int = 0,
     today: date | None = None,
 ) -> Schedule:
     """Pack the remaining work into weeks (see the module's docstring for the rules)."""
     start = plan_start(settings, today)
+    now = today or date.today()
+    if start < now and limits.date_in_range(now):
+        start = now  # the work left cannot be done in the past: it is planned from today
     practice = _practice_hours(settings)
     budget = settings.hours_per_week - practice  # at least 0.375 hours
+    work = study_order(work)
     usable = [w for w in work if limits.tutorial_hours_ok(w.hours)]
     unusable = [w for w in work if not limits.tutorial_hours_ok(w.hours)]
-    total = round(sum(w.hours for w in usable), 2)
+    total = round(sum(w.hours_left for w in usable), 2)
     notes = _unschedulable_notes(unusable)
 
     # Each tutorial has at most MAX_TUTORIAL_HOURS / budget parts, and packing stops
@@ -189,9 +245,9 @@ def build_schedule(
         if left <= 1e-9:
             weekly.append(current)
             current, left = [], budget
-        first = min(item.hours, left)
+        first = min(item.hours_left, left)
         chunks = [first]
-        rest = item.hours - first
+        rest = item.hours_left - first
         while rest > 1e-9:
             chunks.append(min(rest, budget))
             rest -= chunks[-1]
@@ -199,9 +255,12 @@ def build_schedule(
             if part > 1:
                 weekly.append(current)
                 current, left = [], budget
-            detail = (
-                item.phase if len(chunks) == 1 else f"{item.phase} · part {part} of {len(chunks)}"
-            )
+            detail = " · ".join(
+                x for x in (
+                    item.phase, item.progress_note,
+                    f"part {part} of {len(chunks)}" if len(chunks) > 1 else "",
+                ) if x
+            )  # fmt: skip
             current.append(PlanItem(TUTORIAL, item.ref_id, item.title, round(hours, 2), detail))
             left -= hours
         if len(weekly) >= MAX_WEEKS and index < len(usable) - 1:
@@ -224,7 +283,7 @@ def build_schedule(
     if practice and weekly:
         for i, items in enumerate(weekly):
             detail = (
-                f"{due_questions} question{'s' if due_questions != 1 else ''} due now"
+                practice_counts_text(due_questions, new_questions)
                 if i == 0 else "the questions due that week"
             )  # fmt: skip
             items.append(PlanItem(PRACTICE, 0, "Interview practice", practice, detail))
@@ -269,6 +328,7 @@ def get_settings(store: Store, path_id: int) -> PlanSettings:
         start_date=limits.as_date(row.start_date), target_date=limits.as_date(row.target_date),
         include_reading=bool(row.include_reading),
         include_practice=bool(row.include_practice), learner_name=row.learner_name,
+        study_times=study_days.from_text(row.study_times),
     )  # fmt: skip
 
 
@@ -282,6 +342,7 @@ def save_settings(store: Store, path_id: int, settings: PlanSettings) -> Outcome
         "target_date": settings.target_date, "include_reading": settings.include_reading,
         "include_practice": settings.include_practice,
         "learner_name": settings.learner_name.strip()[:200],
+        "study_times": study_days.to_text(settings.study_times),
     }  # fmt: skip
     with store.db.atomic():
         before = get_settings(store, path_id)
@@ -313,28 +374,57 @@ def set_book_status(store: Store, book_id: int, status: str) -> Outcome[None]:
 
 @uses_store
 def remaining_work(store: Store, path_id: int) -> list[WorkItem]:
-    """Tutorials not done and not skipped, in roadmap order (retired ones left out)."""
-    phases = {p.id: p.title for p in m.Phase.select().where(m.Phase.path == path_id)}
-    order = {p.id: (p.retired, p.position) for p in m.Phase.select().where(m.Phase.path == path_id)}
-    skills = {s.id: s.name for s in m.Skill.select().where(m.Skill.path == path_id)}
-    rows = m.Tutorial.select().where(
+    """Tutorials not done and not skipped, in roadmap order (retired ones left out), with
+    what ordering them needs: the phase's place and the track's gap (``study_order``)."""
+    return work_items(store, path_id, (TutorialStatus.NOT_STARTED, TutorialStatus.IN_PROGRESS))
+
+
+@uses_store
+def work_items(
+    store: Store, path_id: int, statuses: tuple[str, ...], finished_since: date | None = None
+) -> list[WorkItem]:
+    """The path's tutorials (retired ones left out) in ``statuses``, in roadmap order, as
+    work items; with ``finished_since``, only those finished on or after that day."""
+    phase_rows = sorted(
+        m.Phase.select().where(m.Phase.path == path_id), key=lambda p: (p.retired, p.position)
+    )
+    phases = {p.id: p.title for p in phase_rows}
+    phase_index = {p.id: i for i, p in enumerate(phase_rows)}
+    tracks = {s.id: s for s in m.Skill.select().where(m.Skill.path == path_id)}
+    rated = skills.is_rated(store, path_id)
+    where = (
         (m.Tutorial.path == path_id)
         & (m.Tutorial.retired == False)  # noqa: E712
-        & m.Tutorial.status.in_([TutorialStatus.NOT_STARTED, TutorialStatus.IN_PROGRESS])
+        & m.Tutorial.status.in_(list(statuses))
     )
+    if finished_since is not None:
+        where &= m.Tutorial.finished_on >= finished_since
     ordered = sorted(
-        rows, key=lambda t: (order.get(t.phase_id, (True, 0)), t.custom, t.position, t.id)
+        m.Tutorial.select().where(where),
+        key=lambda t: (phase_index.get(t.phase_id, len(phase_index)), t.custom, t.position, t.id),
     )
+
+    def gap(skill_id: int | None) -> int | None:
+        skill = tracks.get(skill_id) if skill_id is not None and rated else None
+        return None if skill is None else int(skill.target) - int(skill.level)
+
     return [
-        WorkItem(t.id, t.title, limits.as_float(t.hours), phases.get(t.phase_id, ""),
-                 skills.get(t.skill_id, "") if t.skill_id else "",
-                 t.status == TutorialStatus.IN_PROGRESS)
+        WorkItem(
+            t.id, t.title, limits.as_float(t.hours), phases.get(t.phase_id, ""),
+            tracks[t.skill_id].name if t.skill_id in tracks else "",
+            t.status == TutorialStatus.IN_PROGRESS,
+            phase_index=phase_index.get(t.phase_id, len(phase_index)),
+            gap=gap(t.skill_id), percent_done=t.percent_done,
+            track_id=t.skill_id if t.skill_id in tracks else None,
+        )
         for t in ordered
     ]  # fmt: skip
 
 
 @uses_store
 def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
+    """Books to read alongside: not read yet, and not also a tutorial of the path (the
+    same title or link, ``study_order.BookMatcher``: the tutorial is scheduled instead)."""
     rows = (
         m.Book.select()
         .where(
@@ -344,30 +434,39 @@ def unread_books(store: Store, path_id: int) -> list[tuple[int, str]]:
         )
         .order_by(m.Book.position)
     )
-    return [(b.id, f"{b.title} — {b.authors}") for b in rows]
-
-
-@uses_store
-def due_question_count(store: Store, path_id: int, now: object = None) -> int:
-    """Questions due now: never practised, or their review date has come (UTC)."""
-    from datetime import datetime, timezone
-
-    moment = now if isinstance(now, datetime) else datetime.now(timezone.utc).replace(tzinfo=None)
-    return int(
-        m.Question.select()
-        .where(
-            (m.Question.path == path_id)
-            & (m.Question.retired == False)  # noqa: E712
-            & (m.Question.due.is_null() | (m.Question.due <= moment))
-        )
-        .count()
+    books = list(rows)
+    if not books:
+        return []
+    tutorials: Any = (
+        m.Tutorial.select(m.Tutorial.title, m.Tutorial.url)
+        .where((m.Tutorial.path == path_id) & (m.Tutorial.retired == False))  # noqa: E712
+        .tuples()
     )
+    also_tutorials = BookMatcher((b.title, b.url) for b in books).found_in(
+        (str(title), str(url or "")) for title, url in tutorials
+    )
+    return [
+        (b.id, f"{b.title} — {b.authors}") for i, b in enumerate(books) if i not in also_tutorials
+    ]
+
+
+def practice_counts_text(due: int, new: int) -> str:
+    """'3 questions due, 8 new' (due and new are counted apart, as everywhere)."""
+    if not due and not new:
+        return "no question due"
+    parts = [f"{due} question{'s' if due != 1 else ''} due"] if due else []
+    if new:
+        parts.append(f"{new} new" if due else f"{new} new question{'s' if new != 1 else ''}")
+    return ", ".join(parts)
 
 
 @uses_store
 def schedule_for(store: Store, path_id: int, today: date | None = None) -> Schedule:
+    from careerplanner.services import practice
+
     settings = get_settings(store, path_id)
+    waiting = practice.counts(store, path_id)
     return build_schedule(
         settings, remaining_work(store, path_id), unread_books(store, path_id),
-        due_question_count(store, path_id), today=today,
+        waiting.due, waiting.new, today=today,
     )  # fmt: skip

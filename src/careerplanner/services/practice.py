@@ -7,11 +7,15 @@ first needed. FSRS works in UTC: every datetime this module returns is timezone-
 state is ``Question.card`` (the fsrs ``Card`` as JSON).
 
 An open-ended answer is not re-practised minutes later, so the scheduler runs without
-(re)learning steps: every rating schedules whole days. Fuzzing is off, so the interval a
-rating button shows is exactly the one the rating gives.
+(re)learning steps: every rating schedules whole days, and a question is due from the
+start of its due day (local time). The desired retention is 0.88, so that the four
+ratings of a new question give four different intervals (1, 2, 3 and 11 days; at 0.9
+Again and Hard both give one day). Fuzzing is off, so the interval a rating button shows
+is exactly the one the rating gives.
 
-Readiness is documented in ``docs/readiness.md``. Own questions and the
-drawing of mock interviews are in ``careerplanner.services.practice_questions``.
+Readiness (``careerplanner.services.readiness``) is documented in ``docs/readiness.md``.
+Own questions and the drawing of mock interviews are in
+``careerplanner.services.practice_questions``.
 """
 
 from __future__ import annotations
@@ -19,14 +23,26 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from functools import partial
+from datetime import date, datetime, time, timedelta, timezone
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from careerplanner.errors import UserError
 from careerplanner.services import changes
-from careerplanner.services.catalog import PreparedBy, outline_of, preparations
+from careerplanner.services.catalog import PreparedBy, outline_of
 from careerplanner.services.changes import Outcome
+from careerplanner.services.readiness import (
+    HORIZON_DAYS,
+    MIN_ATTEMPTS,
+    RECENT_ATTEMPTS,
+    Recent,
+    question_readiness,
+    readiness_text,
+    summarize,
+)
+from careerplanner.services.readiness import CategoryReadiness as CategoryReadiness
+from careerplanner.services.readiness import coverage as recent_coverage
+from careerplanner.services.readiness import grade as recent_grade
 from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
 from careerplanner.vocab import Rating
@@ -34,11 +50,8 @@ from careerplanner.vocab import Rating
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
 
-#: Attempts whose rubric coverage counts towards readiness (the most recent ones).
-RECENT_ATTEMPTS = 3
-#: Weights of the readiness formula (docs/readiness.md).
-RECALL_WEIGHT = 0.6
-COVERAGE_WEIGHT = 0.4
+#: The predicted recall at which a question comes back (FSRS's ``desired_retention``).
+DESIRED_RETENTION = 0.88
 MAX_TEXT = 100_000
 
 
@@ -75,6 +88,26 @@ def _now(now: datetime | None) -> datetime:
     return now.astimezone(timezone.utc)
 
 
+def local_day(dt: datetime) -> date:
+    """The day ``dt`` falls on in the computer's local time zone (its UTC day when the
+    local time cannot be computed: a year 1 or 9999)."""
+    try:
+        return dt.astimezone().date()
+    except (OverflowError, OSError, ValueError):
+        return dt.astimezone(timezone.utc).date()
+
+
+def day_end(now: datetime) -> datetime:
+    """The first instant (aware UTC) of the local day after ``now``'s: a question whose
+    due time is before it is due today. Scheduling is in whole days, so a question due
+    on a day is due from that day's start, however late in the day it was rated."""
+    try:
+        start = datetime.combine(local_day(now) + timedelta(days=1), time())
+        return start.astimezone().astimezone(timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return datetime.max.replace(tzinfo=timezone.utc)
+
+
 # -- dataclasses -----------------------------------------------------------------------
 
 
@@ -92,10 +125,14 @@ class QuestionRow:
     due: datetime | None
     last_rating: int | None
     last_review: datetime | None
+    #: How many times the question was answered and rated.
     attempts: int
+    #: FSRS's predicted probability of recall now (0 when never practised).
     retrievability: float
+    #: Mean rubric coverage of the most recent attempts with focus points (0-1).
     coverage: float | None
-    readiness: float
+    #: The readiness figure (0-1), or None while the question is new or learning.
+    readiness: float | None
     draft: str
     #: The reference outline of a strong answer, for the review step (may be empty).
     outline: tuple[str, ...] = ()
@@ -103,22 +140,42 @@ class QuestionRow:
     prepares: tuple[PreparedBy, ...] = ()
     #: Added by the pack beyond the document the path is based on.
     beyond_source: bool = False
+    #: FSRS's stability in days (None when never practised).
+    stability: float | None = None
+    #: FSRS's predicted recall ``HORIZON_DAYS`` from now.
+    recall_ahead: float = 0.0
+    #: Mean rating score of the most recent attempts (docs/readiness.md).
+    grade: float | None = None
+    #: On how many different days it was practised (counted up to ``MIN_ATTEMPTS``).
+    days: int = 0
 
     @property
     def new(self) -> bool:
+        """Never practised: not yet scheduled."""
         return self.due is None
 
+    @property
+    def learning(self) -> bool:
+        """Practised, but without enough evidence for a readiness figure."""
+        return not self.new and self.readiness is None
+
     def is_due(self, now: datetime) -> bool:
-        """Never practised, or its review date has come."""
-        return self.due is None or self.due <= now
+        """Practised, and its review day has come (new questions are counted apart)."""
+        return self.due is not None and self.due < day_end(now)
+
+    @property
+    def readiness_text(self) -> str:
+        """The figure with the attempts beside it: "82% (4 attempts)", "learning (1
+        attempt)" or "not practised yet"."""
+        return readiness_text(self.readiness, self.attempts)
 
 
 @dataclass(frozen=True)
-class CategoryReadiness:
-    category: str
-    readiness: float
-    questions: int
+class PracticeCounts:
+    """What is waiting: questions due today, and new questions never practised."""
+
     due: int
+    new: int
 
 
 @dataclass(frozen=True)
@@ -164,10 +221,17 @@ class Review:
 # -- FSRS ------------------------------------------------------------------------------
 
 
+@cache
 def scheduler() -> Scheduler:
+    """The one scheduler (its parameters never change; building one validates them)."""
     from fsrs import Scheduler
 
-    return Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+    return Scheduler(
+        desired_retention=DESIRED_RETENTION,
+        learning_steps=(),
+        relearning_steps=(),
+        enable_fuzzing=False,
+    )
 
 
 def _card(question_id: int, card_json: str | None, now: datetime) -> Card:
@@ -178,32 +242,46 @@ def _card(question_id: int, card_json: str | None, now: datetime) -> Card:
     return Card(card_id=question_id, due=now)
 
 
-def retrievability(card_json: str | None, now: datetime | None = None) -> float:
-    """FSRS's predicted probability of recall now; 0 for a question never practised."""
+@dataclass(frozen=True)
+class Memory:
+    """FSRS's memory state of a question's card, as readiness uses it."""
+
+    stability: float | None
+    recall_now: float
+    recall_ahead: float
+
+
+_NO_MEMORY = Memory(None, 0.0, 0.0)
+
+
+def memory(card_json: str | None, now: datetime | None = None) -> Memory:
+    """The card's stability and its retrievability now and ``HORIZON_DAYS`` from now.
+
+    Nothing (stability None, recall 0) for a question never practised or a card that
+    cannot be read. Retrievability counts whole days since the last review, as fsrs does.
+    """
     if not card_json:
-        return 0.0
+        return _NO_MEMORY
     from fsrs import Card
 
-    return float(scheduler().get_card_retrievability(Card.from_json(card_json), _now(now)))
+    t = _now(now)
+    try:
+        card = Card.from_json(card_json)
+        sched = scheduler()
+        recall = float(sched.get_card_retrievability(card, t))
+        try:
+            ahead = float(sched.get_card_retrievability(card, t + timedelta(days=HORIZON_DAYS)))
+        except OverflowError:
+            ahead = recall
+    except (ValueError, TypeError, KeyError, OverflowError, ZeroDivisionError):
+        return _NO_MEMORY
+    stability = float(card.stability) if card.stability is not None else None
+    return Memory(stability, recall, ahead)
 
 
-def readiness(recall: float, coverage: float | None) -> float:
-    """Readiness (0-1) from retrievability and the mean coverage of recent attempts.
-
-    ``RECALL_WEIGHT * recall + COVERAGE_WEIGHT * coverage``; without coverage (no attempt
-    with focus points) the recall alone counts. See docs/readiness.md.
-    """
-    recall = min(max(recall, 0.0), 1.0)
-    if coverage is None:
-        return recall
-    coverage = min(max(coverage, 0.0), 1.0)
-    return RECALL_WEIGHT * recall + COVERAGE_WEIGHT * coverage
-
-
-def recent_coverage(items: Iterable[tuple[int, int]]) -> float | None:
-    """Mean coverage of the most recent attempts, from (covered, total) newest first."""
-    values = [c / t for c, t in items if t > 0][:RECENT_ATTEMPTS]
-    return sum(values) / len(values) if values else None
+def retrievability(card_json: str | None, now: datetime | None = None) -> float:
+    """FSRS's predicted probability of recall now; 0 for a question never practised."""
+    return memory(card_json, now).recall_now
 
 
 # -- the bank --------------------------------------------------------------------------
@@ -220,25 +298,70 @@ def _points(question_ids: Sequence[int] | None = None) -> dict[int, list[str]]:
 
 
 _RECENT_SQL = """
-    SELECT covered, total FROM attempt
-    WHERE question_id = ? AND total > 0
+    SELECT rating, covered, total FROM attempt
+    WHERE question_id = ?
     ORDER BY reviewed_at DESC, id DESC LIMIT ?
+"""
+_COUNT_SQL = "SELECT COUNT(*) FROM attempt WHERE question_id = ?"
+# On how many different local days a question was practised, counting no further than
+# needed (the scan stops at the LIMIT).
+_DAYS_SQL = """
+    SELECT COUNT(*) FROM (
+        SELECT DISTINCT date(reviewed_at, 'localtime') FROM attempt
+        WHERE question_id = ? LIMIT ?
+    )
 """
 
 
-def _recent(store: Store, question_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
-    """The rubric coverage of each question's newest attempts, newest first.
+def _recent(store: Store, question_ids: Sequence[int]) -> dict[int, list[Recent]]:
+    """Each question's newest attempts (rating and rubric coverage), newest first.
 
     One indexed lookup per question (attempt(question_id, reviewed_at)) reads only
     ``RECENT_ATTEMPTS`` rows, however long the history.
     """
     db = store.db
-    result: dict[int, list[tuple[int, int]]] = {}
+    result: dict[int, list[Recent]] = {}
     for qid in question_ids:
         rows = db.execute_sql(_RECENT_SQL, (qid, RECENT_ATTEMPTS)).fetchall()
         if rows:
-            result[int(qid)] = [(int(c), int(t)) for c, t in rows]
+            result[int(qid)] = [Recent(int(r), int(c), int(t)) for r, c, t in rows]
     return result
+
+
+_PREPARED_SQL = """
+    SELECT p.question_id, t.id, t.key, t.title, t.status, t.retired
+    FROM preparation p JOIN tutorial t ON t.id = p.tutorial_id
+    WHERE p.question_id IN ({marks})
+    ORDER BY p.question_id, p.position
+"""
+
+
+def _prepared(store: Store, question_ids: Sequence[int]) -> dict[int, tuple[PreparedBy, ...]]:
+    """``catalog.preparations`` for some questions, reading only the columns it shows (a
+    rating reads it for one question; the Peewee query costs more to build than to run)."""
+    result: dict[int, list[PreparedBy]] = {}
+    ids = [int(i) for i in question_ids]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = _PREPARED_SQL.format(marks=", ".join("?" * len(chunk)))
+        for qid, tid, key, title, status, retired in store.db.execute_sql(sql, chunk):
+            result.setdefault(int(qid), []).append(
+                PreparedBy(int(tid), key, title, status, bool(retired))
+            )
+    return {qid: tuple(items) for qid, items in result.items()}
+
+
+def _attempt_counts(store: Store, question_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """How many attempts each question has, and on how many different days (counted up
+    to ``MIN_ATTEMPTS``): index lookups per question."""
+    db = store.db
+    counts: dict[int, tuple[int, int]] = {}
+    for qid in question_ids:
+        (n,) = db.execute_sql(_COUNT_SQL, (qid,)).fetchone()
+        if n:
+            (days,) = db.execute_sql(_DAYS_SQL, (qid, MIN_ATTEMPTS)).fetchone()
+            counts[int(qid)] = (int(n), int(days))
+    return counts
 
 
 def _rows(store: Store, query: Any, now: datetime) -> list[QuestionRow]:
@@ -246,20 +369,27 @@ def _rows(store: Store, query: Any, now: datetime) -> list[QuestionRow]:
     ids = [q.id for q in questions]
     points = _points(ids)
     recent = _recent(store, ids)
-    prepared = preparations(ids)
+    counts = _attempt_counts(store, ids)
+    prepared = _prepared(store, ids)
     rows = []
     for q in questions:
-        recall = retrievability(q.card, now)
-        coverage = recent_coverage(recent.get(q.id, []))
+        mem = memory(q.card, now)
+        latest = recent.get(q.id, [])
+        attempts, days = counts.get(q.id, (0, 0))
         rows.append(
             QuestionRow(
                 id=q.id, key=q.key, category=q.category, text=q.text, guidance=q.guidance,
                 focus_points=tuple(points.get(q.id, ())), custom=bool(q.custom),
                 due=_aware(q.due), last_rating=q.last_rating, last_review=_aware(q.last_review),
-                attempts=len(recent.get(q.id, [])), retrievability=recall, coverage=coverage,
-                readiness=readiness(recall, coverage) if q.card else 0.0, draft=q.draft,
-                outline=tuple(outline_of(q.outline)), prepares=prepared.get(q.id, ()),
-                beyond_source=bool(q.beyond_source),
+                attempts=attempts, retrievability=mem.recall_now,
+                coverage=recent_coverage(latest),
+                readiness=question_readiness(
+                    attempts, days, mem.stability, mem.recall_ahead, latest
+                ),
+                draft=q.draft, outline=tuple(outline_of(q.outline)),
+                prepares=prepared.get(q.id, ()), beyond_source=bool(q.beyond_source),
+                stability=mem.stability, recall_ahead=mem.recall_ahead,
+                grade=recent_grade(latest), days=days,
             )
         )  # fmt: skip
     return rows
@@ -290,33 +420,61 @@ def categories(rows: Iterable[QuestionRow]) -> list[str]:
 
 
 def due_now(rows: Iterable[QuestionRow], now: datetime | None = None) -> list[QuestionRow]:
-    """Questions to practise now, the longest overdue first, then new ones in order."""
+    """Practised questions due today, the longest overdue first (new ones are apart)."""
     t = _now(now)
     due = [r for r in rows if r.is_due(t)]
-    return sorted(due, key=lambda r: (r.due is None, r.due or t))
+    return sorted(due, key=lambda r: r.due or t)
+
+
+def new_questions(rows: Iterable[QuestionRow]) -> list[QuestionRow]:
+    """Questions never practised, in the bank's order."""
+    return [r for r in rows if r.new]
+
+
+def to_practise(rows: Sequence[QuestionRow], now: datetime | None = None) -> list[QuestionRow]:
+    """What to practise next: the due questions first, then the new ones."""
+    return due_now(rows, now) + new_questions(rows)
+
+
+def _summary(category: str, rows: Sequence[QuestionRow], now: datetime) -> CategoryReadiness:
+    return summarize(category, [(r.readiness, r.attempts, r.new, r.is_due(now)) for r in rows])
 
 
 def category_readiness(
-    rows: Sequence[QuestionRow], now: datetime | None = None
+    rows: Sequence[QuestionRow], now: datetime | None = None, only: str | None = None
 ) -> list[CategoryReadiness]:
-    """Mean readiness per category (questions never practised count as 0)."""
+    """Readiness per category, in the bank's order (or of the one category ``only``).
+
+    New and learning questions count 0 in a category's figure (docs/readiness.md).
+    """
     t = _now(now)
-    result = []
-    for category in categories(rows):
-        items = [r for r in rows if r.category == category]
-        result.append(
-            CategoryReadiness(
-                category,
-                sum(r.readiness for r in items) / len(items),
-                len(items),
-                sum(1 for r in items if r.is_due(t)),
-            )
-        )
-    return result
+    wanted = categories(rows) if only is None else [only]
+    return [_summary(c, [r for r in rows if r.category == c], t) for c in wanted]
 
 
-def overall_readiness(rows: Sequence[QuestionRow]) -> float:
-    return sum(r.readiness for r in rows) / len(rows) if rows else 0.0
+def overall_readiness(
+    rows: Sequence[QuestionRow], now: datetime | None = None
+) -> CategoryReadiness:
+    """Readiness of all the questions together."""
+    return _summary("All questions", rows, _now(now))
+
+
+_DUE_SQL = """
+    SELECT COALESCE(SUM(due IS NOT NULL AND due < ?), 0), COALESCE(SUM(due IS NULL), 0)
+    FROM question WHERE path_id = ? AND NOT retired
+"""
+
+
+@uses_store
+def counts(store: Store, path_id: int, now: datetime | None = None) -> PracticeCounts:
+    """How many questions of the path are due today and how many are new (one query,
+    for a view that shows only the counts, such as a tray icon)."""
+    end = _naive(day_end(_now(now)))
+    assert end is not None
+    # Stored as text "YYYY-MM-DD HH:MM:SS[.ffffff]"; the end of the day is a whole second.
+    stamp = end.strftime("%Y-%m-%d %H:%M:%S")
+    due, new = store.db.execute_sql(_DUE_SQL, (stamp, path_id)).fetchone()
+    return PracticeCounts(due=int(due), new=int(new))
 
 
 # -- rating ----------------------------------------------------------------------------
@@ -453,6 +611,22 @@ def attempts(store: Store, question_id: int) -> list[AttemptItem]:
         .order_by(m.Attempt.reviewed_at, m.Attempt.id)
     )
     return [_attempt(a) for a in query]
+
+
+@uses_store
+def attempt_ids(store: Store, question_id: int) -> list[int]:
+    """The ids of a question's attempts, oldest first (as ``attempts`` lists them): an
+    index-only read, so that a view can tell which attempts came or went."""
+    rows = store.db.execute_sql(
+        "SELECT id FROM attempt WHERE question_id = ? ORDER BY reviewed_at, id", (question_id,)
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+@uses_store
+def prepared_by(store: Store, question_ids: Sequence[int]) -> dict[int, tuple[PreparedBy, ...]]:
+    """The tutorials that prepare for each question, with the learner's status on each."""
+    return _prepared(store, question_ids)
 
 
 @uses_store

@@ -5,6 +5,7 @@ Scheduling, attempts and readiness are in ``careerplanner.services.practice``.
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from careerplanner.content.loader import MAX_OUTLINE_POINT, MAX_OUTLINE_POINTS
 from careerplanner.services import changes
 from careerplanner.services.changes import Outcome
 from careerplanner.services.practice import MAX_TEXT, PracticeError, QuestionRow, question, utcnow
@@ -41,6 +43,9 @@ class QuestionDraft:
     text: str
     guidance: str = ""
     focus_points: tuple[str, ...] = ()
+    #: A reference outline of a strong answer, one point per item (optional): shown in
+    #: the review step, as a pack question's outline is.
+    outline: tuple[str, ...] = ()
 
 
 # -- own questions ---------------------------------------------------------------------
@@ -57,7 +62,19 @@ def _check(draft: QuestionDraft) -> QuestionDraft:
     points = tuple(p.strip() for p in draft.focus_points if p.strip())
     if len(points) > MAX_POINTS or any(len(p) > 300 for p in points):
         raise PracticeError(f"At most {MAX_POINTS} focus points of up to 300 characters each.")
-    return QuestionDraft(category, text, draft.guidance.strip(), points)
+    outline = tuple(p.strip() for p in draft.outline if p.strip())
+    if len(outline) > MAX_OUTLINE_POINTS or any(len(p) > MAX_OUTLINE_POINT for p in outline):
+        raise PracticeError(
+            f"At most {MAX_OUTLINE_POINTS} outline points of up to {MAX_OUTLINE_POINT} "
+            "characters each."
+        )
+    if any("\x00" in t for t in (category, text, draft.guidance, *points, *outline)):
+        raise PracticeError("The question contains a NUL character.")
+    return QuestionDraft(category, text, draft.guidance.strip(), points, outline)
+
+
+def _outline_json(outline: Sequence[str]) -> str:
+    return json.dumps(list(outline), ensure_ascii=False)
 
 
 def _write_points(question_id: int, points: Sequence[str]) -> None:
@@ -75,6 +92,7 @@ def add_question(store: Store, path_id: int, draft: QuestionDraft) -> Outcome[in
         row = m.Question.create(
             path=path_id, key=f"own-{uuid.uuid4().hex}", position=position,
             category=d.category, text=d.text, guidance=d.guidance, custom=True,
+            outline=_outline_json(d.outline),
         )  # fmt: skip
         _write_points(row.id, d.focus_points)
     question_id = int(row.id)
@@ -84,7 +102,7 @@ def add_question(store: Store, path_id: int, draft: QuestionDraft) -> Outcome[in
 @uses_store
 def question_draft(store: Store, question_id: int) -> QuestionDraft:
     q = question(store, question_id)
-    return QuestionDraft(q.category, q.text, q.guidance, q.focus_points)
+    return QuestionDraft(q.category, q.text, q.guidance, q.focus_points, q.outline)
 
 
 @uses_store
@@ -97,6 +115,7 @@ def update_question(store: Store, question_id: int, draft: QuestionDraft) -> Out
             raise PracticeError("Built-in questions cannot be edited.")
         before = question_draft(store, question_id)
         q.category, q.text, q.guidance = d.category, d.text, d.guidance
+        q.outline = _outline_json(d.outline)
         q.save()
         _write_points(q.id, d.focus_points)
     return Outcome(changes.questions(), partial(update_question, store, question_id, before))
@@ -143,8 +162,10 @@ def restore_question(store: Store, deleted: DeletedQuestion) -> Outcome[int]:
 
 
 def mock_weight(row: QuestionRow, now: datetime) -> float:
-    """How strongly a question is drawn into a mock interview: due and weak ones more."""
-    return 1.0 + (2.0 if row.is_due(now) else 0.0) + 2.0 * (1.0 - row.readiness)
+    """How strongly a question is drawn into a mock interview: due, new and weak ones
+    more (a question without a readiness figure counts as not ready)."""
+    waiting = row.is_due(now) or row.new
+    return 1.0 + (2.0 if waiting else 0.0) + 2.0 * (1.0 - (row.readiness or 0.0))
 
 
 def pick_mock(

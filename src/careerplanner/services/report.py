@@ -10,8 +10,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from careerplanner.services import catalog, plan, progress
+from careerplanner.services import skills as skill_service
 from careerplanner.store import Store, uses_store
 from careerplanner.vocab import BookStatus, level_name
+
+#: What the exports say of a level while the user has not rated themselves.
+NOT_RATED = "not rated yet"
+NOT_RATED_ADVICE = (
+    "Your skills are not rated yet: rate them in the app (Help → Set Up Your Plan…) to see "
+    "your gaps and to study the tracks you need most first."
+)
 
 
 @dataclass(frozen=True)
@@ -19,10 +27,18 @@ class SkillRow:
     name: str
     target: int
     level: int
+    #: False until the user has saved a self-assessment (``skills.is_rated``).
+    rated: bool = True
 
     @property
     def gap(self) -> int:
         return self.target - self.level
+
+    @property
+    def gap_text(self) -> str:
+        if not self.rated:
+            return "—"
+        return f"{self.gap} level{'s' if self.gap != 1 else ''}" if self.gap > 0 else "met"
 
     @property
     def target_name(self) -> str:
@@ -30,7 +46,7 @@ class SkillRow:
 
     @property
     def level_name(self) -> str:
-        return level_name(self.level)
+        return level_name(self.level) if self.rated else NOT_RATED
 
 
 @dataclass(frozen=True)
@@ -58,10 +74,15 @@ class PlanReport:
     questions: tuple[QuestionRow, ...]
     tips: tuple[str, ...]
     books: tuple[catalog.BookItem, ...]
+    #: Whether the user has saved a self-assessment: until then the gaps are unknown.
+    rated: bool = True
 
     @property
     def gaps(self) -> tuple[SkillRow, ...]:
-        """Skills below their target, the largest gap first (ties keep path order)."""
+        """Skills below their target, the largest gap first (ties keep path order); none
+        until the user has rated themselves."""
+        if not self.rated:
+            return ()
         return tuple(sorted((s for s in self.skills if s.gap > 0), key=lambda s: -s.gap))
 
 
@@ -73,8 +94,11 @@ def build_report(store: Store, path_id: int, today: date | None = None) -> PlanR
     phases = tuple(
         p for p in catalog.roadmap(store, path_id) if not p.retired or p.tutorials
     )  # fmt: skip
+    rated = skill_service.is_rated(store, path_id)
     skills = tuple(
-        SkillRow(s.name, s.target, s.level) for s in catalog.skills(store, path_id) if not s.retired
+        SkillRow(s.name, s.target, s.level, rated)
+        for s in catalog.skills(store, path_id)
+        if not s.retired
     )
     questions = tuple(
         QuestionRow(q.category, q.text, q.focus_points, q.due, q.last_rating)
@@ -90,5 +114,5 @@ def build_report(store: Store, path_id: int, today: date | None = None) -> PlanR
         settings=plan.get_settings(store, path_id), overall=prog.overall, phases=phases,
         phase_progress=prog.by_phase, skills=skills,
         schedule=plan.schedule_for(store, path_id, today=today), questions=questions,
-        tips=tuple(catalog.tips(store, path_id)), books=books,
+        tips=tuple(catalog.tips(store, path_id)), books=books, rated=rated,
     )  # fmt: skip

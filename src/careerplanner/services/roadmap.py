@@ -7,6 +7,7 @@ changes) and returns an ``Outcome``: what changed, and the operation that undoes
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
@@ -37,6 +38,8 @@ class TutorialState:
     status: str
     started_on: date | None
     finished_on: date | None
+    #: How far the user says a tutorial in progress is (0-100); None: not said.
+    percent_done: int | None = None
 
 
 @dataclass(frozen=True)
@@ -86,14 +89,15 @@ def _tutorial(tutorial_id: int) -> m.Tutorial:
 @uses_store
 def state(store: Store, tutorial_id: int) -> TutorialState:
     t = _tutorial(tutorial_id)
-    return TutorialState(t.id, t.status, t.started_on, t.finished_on)
+    return TutorialState(t.id, t.status, t.started_on, t.finished_on, t.percent_done)
 
 
 def next_state(current: TutorialState, status: str, today: date) -> TutorialState:
     """The state after a status change, with the dates recorded automatically.
 
     In progress and Done record the start date when there is none; Done records the
-    finish date; Not started clears both; leaving Done clears the finish date.
+    finish date; Not started clears both; leaving Done clears the finish date. How far a
+    tutorial is (``percent_done``) belongs to In progress and is cleared by any other.
     """
     if status not in TutorialStatus.values():
         raise RoadmapError(f"Unknown status {status!r}.")
@@ -107,7 +111,10 @@ def next_state(current: TutorialState, status: str, today: date) -> TutorialStat
         finished = finished if current.status == TutorialStatus.DONE and finished else today
     else:  # skipped
         finished = None
-    return replace(current, status=status, started_on=started, finished_on=finished)
+    percent = current.percent_done if status == TutorialStatus.IN_PROGRESS else None
+    return replace(
+        current, status=status, started_on=started, finished_on=finished, percent_done=percent
+    )
 
 
 @uses_store
@@ -140,10 +147,69 @@ def restore_state(store: Store, wanted: TutorialState) -> None:
     """Write a tutorial's status and dates exactly as given."""
     if wanted.status not in TutorialStatus.values():
         raise RoadmapError(f"Unknown status {wanted.status!r}.")
+    if wanted.percent_done is not None and not 0 <= wanted.percent_done <= 100:
+        raise RoadmapError("How far a tutorial is must be from 0 to 100 %.")
     m.Tutorial.update(
         status=wanted.status, started_on=wanted.started_on, finished_on=wanted.finished_on,
-        updated_at=_now(),
+        percent_done=wanted.percent_done, updated_at=_now(),
     ).where(m.Tutorial.id == wanted.tutorial_id).execute()  # fmt: skip
+
+
+@uses_store
+def set_statuses(
+    store: Store, tutorial_ids: Sequence[int], status: str, today: date | None = None
+) -> Outcome[tuple[TutorialState, ...]]:
+    """Change the status of several tutorials at once, in one transaction, as one step
+    to undo (``set_status`` for each; those already in ``status`` are left alone). The
+    outcome's value is the states after it."""
+    today = today or date.today()
+    if status not in TutorialStatus.values():
+        raise RoadmapError(f"Unknown status {status!r}.")
+    if not limits.date_in_range(today):
+        raise RoadmapError(
+            f"Today's date ({today.isoformat()}) is outside the dates the app can use "
+            f"({limits.DATE_RANGE}): check the computer's clock."
+        )
+    wanted = list(dict.fromkeys(tutorial_ids))
+    with store.db.atomic():
+        before = [state(store, tid) for tid in wanted]
+        after = [next_state(b, status, today) for b in before]
+        changed = [a for a, b in zip(after, before, strict=True) if a != b]
+        if not changed:
+            return unchanged(tuple(after))
+        return put_states(store, tuple(changed))
+
+
+@uses_store
+def put_states(
+    store: Store, wanted: tuple[TutorialState, ...]
+) -> Outcome[tuple[TutorialState, ...]]:
+    """Put several tutorials' status and dates exactly as given, in one transaction
+    (the undo and redo of ``set_statuses`` and of testing out)."""
+    with store.db.atomic():
+        before = tuple(state(store, w.tutorial_id) for w in wanted)
+        for w in wanted:
+            restore_state(store, w)
+    ids = [w.tutorial_id for w in wanted]
+    return Outcome(changes.tutorials(*ids), partial(put_states, store, before), wanted)
+
+
+@uses_store
+def set_percent_done(store: Store, tutorial_id: int, percent: int | None) -> Outcome[TutorialState]:
+    """Say how far a tutorial in progress is (0-100), or None to count it half done.
+    Consecutive changes of one tutorial (a spin box) undo as one step."""
+    before = state(store, tutorial_id)
+    if before.status != TutorialStatus.IN_PROGRESS:
+        raise RoadmapError("Only a tutorial in progress can say how far it is.")
+    if percent is not None and (
+        isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100
+    ):
+        raise RoadmapError("How far a tutorial is must be from 0 to 100 %.")
+    after = replace(before, percent_done=percent)
+    if after == before:
+        return unchanged(after)
+    outcome = put_state(store, after)
+    return replace(outcome, merge_key=f"percent:{tutorial_id}")
 
 
 @uses_store

@@ -293,10 +293,18 @@ def _timer(category: str) -> Whole:
 #: The countdown length of each practice category (``practice.timer.<category>``).
 PRACTICE_TIMER: Family[Whole] = Family("practice.timer.", _timer)
 
+#: Whether the first-run set-up was finished or skipped (``services.setup``); not set:
+#: never shown. The data folder's own bookkeeping: never exported, never imported.
+SETUP_STATE: Choice[str | None] = Choice(
+    key="setup.state", label="first-run set-up", choices=("finished", "skipped"), default=None,
+    internal=True,
+)  # fmt: skip
+
 #: Every declared setting, and the families of them.
 SETTINGS: tuple[Setting[Any], ...] = (
     ACTIVE_PATH, THEME, FIRST_WEEKDAY, PLAN_PAPER, WINDOW_GEOMETRY, WINDOW_STATE,
-    CURRENT_TAB, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, BACKUP_SEQUENCE, BUILTIN_NEWS,
+    CURRENT_TAB, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, BACKUP_SEQUENCE, SETUP_STATE,
+    BUILTIN_NEWS,
 )  # fmt: skip
 FAMILIES: tuple[Family[Any], ...] = (PRACTICE_TIMER,)
 _BY_KEY = {s.key: s for s in SETTINGS}

@@ -9,6 +9,11 @@ updates.
 
 The progress hint (the share of a track's tutorials done) is only shown beside the
 assessment; nothing here changes a level because of it.
+
+**Rated** (``is_rated``) means a saved self-assessment exists: a snapshot, or a level or
+a ticked topic the user set (levels and topics are saved as they are chosen). There is
+no level for "not rated": None with no snapshot is the absence of an assessment, and the
+views say "not rated yet" instead of "None → Advanced".
 """
 
 from __future__ import annotations
@@ -71,6 +76,9 @@ class Gap:
     level: int
     target: int
     track: Progress
+    #: Whether the user has rated themselves (``is_rated``); otherwise ``level`` is no
+    #: more than the default and the gap is unknown.
+    rated: bool = True
 
     @property
     def gap(self) -> int:
@@ -126,6 +134,17 @@ def set_topic(store: Store, topic_id: int, checked: bool) -> Outcome[None]:
         return unchanged()
     m.Topic.update(checked=checked).where(m.Topic.id == topic_id).execute()
     return Outcome(changes.SKILLS, partial(set_topic, store, topic_id, before))
+
+
+@uses_store
+def is_rated(store: Store, path_id: int) -> bool:
+    """Whether a saved self-assessment of the path exists (see the module)."""
+    if m.Snapshot.select().where(m.Snapshot.path == path_id).exists():
+        return True
+    skill_ids = m.Skill.select(m.Skill.id).where(m.Skill.path == path_id)
+    if m.Skill.select().where((m.Skill.path == path_id) & (m.Skill.level > 0)).exists():
+        return True
+    return bool(m.Topic.select().where(m.Topic.skill.in_(skill_ids) & m.Topic.checked).exists())
 
 
 @uses_store
@@ -216,6 +235,58 @@ def restore_snapshot(store: Store, path_id: int, item: SnapshotItem) -> Outcome[
     return Outcome(changes.SKILLS, partial(delete_snapshot, store, item.id), item)
 
 
+MINUS = "\u2212"
+
+
+@dataclass(frozen=True)
+class Delta:
+    """How the current assessment differs from a snapshot."""
+
+    #: (skill name, current level − snapshot level) for each skill whose level moved.
+    levels: tuple[tuple[str, int], ...]
+    #: Topics ticked now that were not then, and ticked then that are not now.
+    topics_ticked: int
+    topics_unticked: int
+
+    def describe(self) -> str:
+        """ "ML Fundamentals +1, System Design −1 · 2 topics ticked", or "no change"."""
+        moved = ", ".join(f"{name} {'+' if d > 0 else MINUS}{abs(d)}" for name, d in self.levels)
+        parts = [moved]
+        for n, what in ((self.topics_ticked, "ticked"), (self.topics_unticked, "unticked")):
+            if n:
+                parts.append(f"{n} topic{'s' if n != 1 else ''} {what}")
+        text = " · ".join(p for p in parts if p)
+        return text or "no change"
+
+
+def delta(shot: SnapshotItem, items: list[SkillItem]) -> Delta:
+    """The current assessment ``items`` against ``shot``, in the path's order of skills."""
+    moved = tuple(
+        (s.name, s.level - shot.level_of(s.key)) for s in items if s.level != shot.level_of(s.key)
+    )
+    refs = {topic_ref(s.key, t.key): t.checked for s in items for t in s.topics}
+    then = {t for t in shot.topics if t in refs}
+    now = {ref for ref, checked in refs.items() if checked}
+    return Delta(moved, len(now - then), len(then - now))
+
+
+def same_as_now(shots: list[SnapshotItem], items: list[SkillItem]) -> set[int]:
+    """The ids of the snapshots that hold exactly the current assessment ``items`` (the
+    same level for every active skill, the same ticked topics among theirs): comparing
+    with them would show nothing. Fast enough to run after every change."""
+    levels = [(s.key, s.level) for s in items]
+    refs = {topic_ref(s.key, t.key): t.checked for s in items for t in s.topics}
+    ticked = {ref for ref, checked in refs.items() if checked}
+    same = set()
+    for shot in shots:
+        saved = dict(shot.levels)
+        if all(saved.get(key, 0) == level for key, level in levels) and (
+            {t for t in shot.topics if t in refs} == ticked
+        ):
+            same.add(shot.id)
+    return same
+
+
 @uses_store
 def snapshot_signature(store: Store, path_id: int) -> tuple[int, int]:
     """(count, newest id) of the path's snapshots: changes whenever the list changes."""
@@ -267,12 +338,17 @@ def gaps(store: Store, path_id: int) -> list[Gap]:
     """Every active skill, the largest gap (target − current) first.
 
     Ties keep the path's order of skills. Skills at or above their target come last.
+    Until the user has rated themselves (``is_rated``) the gaps are unknown: every skill
+    in the path's order, with ``rated`` False.
     """
     tracks = track_progress(store, path_id)
+    rated = is_rated(store, path_id)
     items = [
-        Gap(s.id, s.key, s.name, s.level, s.target, tracks.get(s.id, Progress()))
+        Gap(s.id, s.key, s.name, s.level, s.target, tracks.get(s.id, Progress()), rated)
         for s in assessment(store, path_id)
     ]
+    if not rated:
+        return items  # the gaps are unknown: the path's order
     return sorted(items, key=lambda g: -g.gap)  # sorted() is stable: ties keep path order
 
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from careerplanner import __version__, limits, paths
-from careerplanner.services import backup, settings
+from careerplanner.services import backup, settings, study_days
+from careerplanner.services.catalog import outline_of
 from careerplanner.services.userdata_check import (
     FORMAT,
     FORMAT_VERSION,
@@ -194,6 +195,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
                 "finished_on": _day(t.finished_on),
                 "notes": t.notes,
                 "updated_at": _when(t.updated_at),
+                "percent_done": t.percent_done,
                 "links": [
                     {"title": link.title, "url": link.url}
                     for link in m.TutorialLink.select()
@@ -218,6 +220,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
                     .where(m.FocusPoint.question == q)
                     .order_by(m.FocusPoint.position, m.FocusPoint.id)
                 ],
+                "outline": outline_of(q.outline),
                 "card": _json(q.card),
                 "due": _when(q.due),
                 "last_rating": q.last_rating,
@@ -277,6 +280,7 @@ def _export_path(path: m.CareerPath) -> dict[str, Any]:
             "include_reading": bool(plan.include_reading),
             "include_practice": bool(plan.include_practice),
             "learner_name": plan.learner_name,
+            "study_times": study_days.to_mapping(study_days.from_text(plan.study_times)),
         },
     }
 

@@ -16,8 +16,10 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from careerplanner import limits
+from careerplanner.content.loader import MAX_OUTLINE_POINT, MAX_OUTLINE_POINTS
 from careerplanner.errors import UserError
 from careerplanner.services import settings as app_settings
+from careerplanner.services import study_days
 from careerplanner.vocab import BookStatus, TutorialStatus
 
 FORMAT = "careerplanner-user-data"
@@ -236,6 +238,19 @@ def strings(value: Any) -> list[str]:
     return [text(v) for v in value]
 
 
+def outline(value: Any) -> list[str]:
+    """A question's reference outline: the pack format's limits (docs/content-format.md)."""
+    items = strings(value)
+    if len(items) > MAX_OUTLINE_POINTS:
+        raise ValueError(f"has {len(items)} points; at most {MAX_OUTLINE_POINTS} allowed")
+    for i, item in enumerate(items):
+        if not item.strip() or len(item) > MAX_OUTLINE_POINT or "\x00" in item:
+            raise ValueError(
+                f"point {i + 1} must be a non-empty text of up to {MAX_OUTLINE_POINT} characters"
+            )
+    return [item.strip() for item in items]
+
+
 # -- the document ---------------------------------------------------------------------------
 
 
@@ -305,6 +320,7 @@ TUTORIAL = {
     "finished_on": (nullable(a_date), None),
     "notes": (text, ""),
     "updated_at": (nullable(a_datetime), None),
+    "percent_done": (nullable(integer(0, 100)), None),
 }
 LINK = {"title": text, "url": web_url}
 QUESTION = {
@@ -316,6 +332,7 @@ QUESTION = {
     "text": text,
     "guidance": (text, ""),
     "focus_points": (strings, []),
+    "outline": (outline, []),
     "card": (nullable(json_text(dict)), None),
     "due": (nullable(a_datetime), None),
     "last_rating": (nullable(integer(1, 4)), None),
@@ -360,6 +377,11 @@ def hours_per_week(value: Any) -> float:
     return hours
 
 
+def study_times(value: Any) -> str:
+    """``{"mon": "19:00", …}``: 1 to 7 days, each once, at HH:MM; stored as text."""
+    return study_days.to_text(study_days.from_mapping(value))
+
+
 PLAN = {
     "hours_per_week": hours_per_week,
     "start_date": (nullable(a_date), None),
@@ -367,6 +389,7 @@ PLAN = {
     "include_reading": (flag, True),
     "include_practice": (flag, True),
     "learner_name": (text, ""),
+    "study_times": (study_times, ""),
 }
 
 

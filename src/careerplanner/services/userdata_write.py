@@ -8,6 +8,7 @@ created from the content the file carries, marked retired unless they are the us
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from careerplanner.services.userdata_check import PathData, Row
@@ -61,7 +62,7 @@ def _skills(path: m.CareerPath, data: PathData) -> dict[str, int]:
     return {key: s.id for key, s in existing.items()}
 
 
-TUTORIAL_STATE = ("status", "started_on", "finished_on", "notes", "updated_at")
+TUTORIAL_STATE = ("status", "started_on", "finished_on", "notes", "updated_at", "percent_done")
 TUTORIAL_CONTENT = ("key", "position", "title", "level", "hours", "url", "description")
 
 
@@ -77,6 +78,7 @@ def _tutorials(
         finished_on=None,
         notes="",
         updated_at=None,
+        percent_done=None,
     ).where(m.Tutorial.path == path).execute()
     existing = {t.key: t.id for t in m.Tutorial.select().where(m.Tutorial.path == path)}
     wanted = {row["key"] for row in data.tutorials}
@@ -144,6 +146,7 @@ def _questions(path: m.CareerPath, data: PathData) -> int:
                 custom=row["custom"],
                 retired=row["retired"] or not row["custom"],
                 **_pick(row, "key", "position", "category", "text", "guidance"),
+                outline=json.dumps(row["outline"], ensure_ascii=False),
                 **state,
             )
             question_id = created.id

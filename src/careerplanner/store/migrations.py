@@ -119,10 +119,30 @@ def _v3_pack_format_2(db: SqliteDatabase) -> None:
         db.execute_sql(statement.rstrip(";"))
 
 
+def _v4_coach(db: SqliteDatabase) -> None:
+    """The coach: how far an in-progress tutorial is (``tutorial.percent_done``, NULL when
+    the user has not said) and the study days with their start times
+    (``plan_settings.study_times``, '' for the default evenings). Added in place, like v3."""
+    from peewee import SQL, IntegerField, TextField
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrator = SqliteMigrator(db)
+    migrate(
+        migrator.add_column("tutorial", "percent_done", IntegerField(null=True)),
+        migrator.add_column(
+            "plan_settings",
+            "study_times",
+            TextField(default="", constraints=[SQL("DEFAULT ''")]),
+            allow_not_null=True,
+        ),
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: career paths, content and user state", _v1_initial_schema),
     Migration(2, "index practice attempts by question and time", _v2_attempt_history_index),
     Migration(3, "pack format 2: outlines, beyond_source, book notes, prepares", _v3_pack_format_2),
+    Migration(4, "coach: percent done of a tutorial, study days and times", _v4_coach),
 )
 
 

@@ -152,6 +152,8 @@ class Tutorial(BaseModel):
     finished_on = DateField(null=True)
     notes = TextField(default="")
     updated_at = DateTimeField(null=True)
+    # How far the user says an in-progress tutorial is, 0-100; NULL: not said (counts half).
+    percent_done = IntegerField(null=True)
 
     class Meta:
         indexes = (
@@ -275,6 +277,8 @@ class PlanSettings(BaseModel):
     include_reading = BooleanField(default=True)
     include_practice = BooleanField(default=True)
     learner_name = TextField(default="")
+    # Study days and their start times as JSON ({"mon": "19:00", ...}); '' is the default.
+    study_times = TextField(default="")
 
 
 class Setting(Model):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -88,6 +89,7 @@ def run_gui(data_dir: Path) -> int:
         guard.activated.connect(window.bring_to_front)
         _log.info("window open on %s", data_dir)
         window.show()
+        QTimer.singleShot(0, window.offer_setup)  # a new data folder: ask the user once
         code = app.exec()
         window.store.close()
         return int(code)

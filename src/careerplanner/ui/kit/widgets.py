@@ -6,7 +6,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -44,13 +44,10 @@ def label(
         font.setBold(bold)
         lab.setFont(font)
     if muted:
+        # Drawn in the palette's placeholder colour by role (not a copied colour), so
+        # that it follows a live theme switch.
         lab.setProperty("muted", True)
-        lab.setForegroundRole(lab.foregroundRole())
-        pal = lab.palette()
-        pal.setColor(
-            lab.foregroundRole(), pal.color(pal.ColorGroup.Active, pal.ColorRole.PlaceholderText)
-        )
-        lab.setPalette(pal)
+        lab.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     if name:
         lab.setObjectName(name)
     return lab

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.export import ICS, MARKDOWN, PDF
 from careerplanner.export.pdf import A4, LETTER, default_paper
-from careerplanner.services import catalog, plan, report, settings
+from careerplanner.services import catalog, known_tracks, pace, plan, report, settings, study_days
 from careerplanner.services.changes import Area
 from careerplanner.store import Store
 from careerplanner.ui.errors import show_message
@@ -35,6 +36,7 @@ from careerplanner.ui.events import AppEvents
 from careerplanner.ui.kit import widgets as w
 from careerplanner.ui.kit.base_tab import BaseTab
 from careerplanner.ui.kit.export_runner import ExportRunner
+from careerplanner.ui.plan.coach import PacePanel, TestOutPanel
 from careerplanner.vocab import BookStatus
 
 KIND_LABELS = {plan.TUTORIAL: "", plan.BOOK: "Read alongside: ", plan.PRACTICE: ""}
@@ -70,6 +72,16 @@ class PlanTab(BaseTab):
         self.hours_spin.setAccessibleName("Hours per week")
         self.start_edit = w.optional_date_edit("start_date", "today")
         self.target_edit = w.optional_date_edit("target_date", "no target")
+        self._study_times = study_days.DEFAULT_STUDY_TIMES
+        self.days_label = w.label("", name="study_days")
+        self.days_button = QPushButton("Change Study Days…")
+        self.days_button.setObjectName("change_study_days")
+        self.days_button.setToolTip(w.tooltip("Choose your study days and times in the set-up"))
+        self.days_button.clicked.connect(lambda: self.events.navigate.emit("setup", 2))
+        days_row = QVBoxLayout()
+        days_row.setSpacing(2)
+        days_row.addWidget(self.days_label)
+        days_row.addWidget(self.days_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.reading_check = QCheckBox("Include the reading list")
         self.practice_check = QCheckBox("Include weekly interview practice")
         self.paper_combo = QComboBox()
@@ -78,6 +90,7 @@ class PlanTab(BaseTab):
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
         form.addRow("&Study time:", self.hours_spin)
+        form.addRow("Study days:", days_row)
         form.addRow("&Start:", self.start_edit)
         form.addRow("&Target date:", self.target_edit)
         form.addRow("", self.reading_check)
@@ -143,13 +156,26 @@ class PlanTab(BaseTab):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 10, 12, 10)
+        self.pace_panel = PacePanel()
+        self.pace_panel.replan_requested.connect(self.replan)
+        self.test_out_panel = TestOutPanel()
+        self.test_out_panel.test_out_requested.connect(self.test_out)
         right_layout.addWidget(w.heading("Week by week", 2))
         right_layout.addWidget(self.summary)
         right_layout.addWidget(self.advice)
+        right_layout.addWidget(self.pace_panel)
+        right_layout.addWidget(self.test_out_panel)
         right_layout.addWidget(self.tree, 1)
 
         splitter = QSplitter()
-        splitter.addWidget(left)
+        # The settings, exports and reading list scroll on a short screen (1024×640).
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(left.minimumSizeHint().width() + 16)
+        splitter.addWidget(left_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -163,6 +189,8 @@ class PlanTab(BaseTab):
     def refresh(self) -> None:
         self._loading = True
         s = plan.get_settings(self.store, self.path_id)
+        self._study_times = s.study_times
+        self.days_label.setText(self._days_text(s))
         if not self.name_edit.hasFocus():
             self.name_edit.setText(s.learner_name)
         self.hours_spin.setValue(s.hours_per_week)
@@ -203,13 +231,17 @@ class PlanTab(BaseTab):
             row += 1
 
     def refresh_schedule(self) -> None:
+        self.test_out_panel.show_tracks(known_tracks.known_tracks(self.store, self.path_id))
         try:
             schedule = plan.schedule_for(self.store, self.path_id)
+            self.pace_panel.show_pace(pace.pace_for(self.store, self.path_id))
         except plan.PlanError as exc:
             self.tree.clear()
             self.summary.setText(str(exc))
             self.advice.setText("")
+            self.pace_panel.hide()
             return
+        self.pace_panel.show()
         self.tree.clear()
         for week in schedule.weeks:
             top = QTreeWidgetItem([
@@ -258,6 +290,7 @@ class PlanTab(BaseTab):
     # -- editing --------------------------------------------------------------------
     def current_settings(self) -> plan.PlanSettings:
         return plan.PlanSettings(
+            study_times=self._study_times,  # set in the set-up; kept as they are here
             hours_per_week=float(self.hours_spin.value()),
             start_date=w.from_qdate(self.start_edit.date()),
             target_date=w.from_qdate(self.target_edit.date()),
@@ -265,6 +298,11 @@ class PlanTab(BaseTab):
             include_practice=self.practice_check.isChecked(),
             learner_name=self.name_edit.text(),
         )
+
+    @staticmethod
+    def _days_text(s: plan.PlanSettings) -> str:
+        each = study_days.session_hours(s.hours_per_week, s.study_times)
+        return f"{study_days.describe(s.study_times)}, {each:.1f} h a session"
 
     def _settings_changed(self) -> None:
         if not self._loading:
@@ -280,6 +318,26 @@ class PlanTab(BaseTab):
             return
         op = partial(plan.save_settings, self.store, self.path_id, wanted)
         self.events.run("Change plan settings", op, parent=self)
+
+    def replan(self, hours: float) -> None:
+        """Start the plan again today at ``hours`` a week (one step to undo)."""
+        self.flush()
+        op = partial(pace.replan, self.store, self.path_id, hours)
+        self.events.run(f"Re-plan from today at {hours:g} h a week", op, parent=self)
+
+    def test_out(self, skill_id: int) -> None:
+        """Skip the not-started tutorials of a track at or above target (one step)."""
+        tracks = known_tracks.known_tracks(self.store, self.path_id)
+        name = next((k.name for k in tracks if k.skill_id == skill_id), "a track")
+        op = partial(known_tracks.test_out, self.store, self.path_id, skill_id)
+        outcome = self.events.run(f"Test out of {name}", op, parent=self)
+        if outcome is not None and isinstance(outcome.value, known_tracks.SkippedTrack):
+            done = outcome.value
+            self.events.status_message.emit(
+                f"Tested out of {done.name}: {done.count} tutorial"
+                f"{'s' if done.count != 1 else ''} skipped, {done.hours:g} h saved. "
+                "Edit → Undo takes it back."
+            )
 
     def _paper_changed(self) -> None:
         if not self._loading:

@@ -48,12 +48,21 @@ class QuestionDialog(QDialog):
         self.points_edit.setObjectName("question_points")
         self.points_edit.setTabChangesFocus(True)
         self.points_edit.setPlaceholderText("One focus point per line")
-        self.points_edit.setFixedHeight(110)
+        self.points_edit.setFixedHeight(100)
+        self.outline_edit = QPlainTextEdit()
+        self.outline_edit.setObjectName("question_outline")
+        self.outline_edit.setTabChangesFocus(True)
+        self.outline_edit.setPlaceholderText(
+            "Optional: what a strong answer covers, one point per line"
+        )
+        self.outline_edit.setAccessibleName("Reference outline")
+        self.outline_edit.setFixedHeight(110)
         form = QFormLayout()
         form.addRow("&Category:", self.category_combo)
         form.addRow("&Question:", self.text_edit)
         form.addRow("&Guidance:", self.guidance_edit)
         form.addRow("&Focus points:", self.points_edit)
+        form.addRow("Reference &outline:", self.outline_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -64,7 +73,11 @@ class QuestionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
-            w.label("Each focus point becomes an item of the rubric checklist.", muted=True)
+            w.label(
+                "Each focus point becomes an item of the rubric checklist. The outline is "
+                "shown beside it when you review your answer.",
+                muted=True,
+            )
         )
         layout.addWidget(buttons)
         if draft is not None:
@@ -72,6 +85,7 @@ class QuestionDialog(QDialog):
             self.text_edit.setPlainText(draft.text)
             self.guidance_edit.setPlainText(draft.guidance)
             self.points_edit.setPlainText("\n".join(draft.focus_points))
+            self.outline_edit.setPlainText("\n".join(draft.outline))
         else:
             self.category_combo.setCurrentText("")
 
@@ -81,6 +95,7 @@ class QuestionDialog(QDialog):
             text=self.text_edit.toPlainText(),
             guidance=self.guidance_edit.toPlainText(),
             focus_points=tuple(self.points_edit.toPlainText().splitlines()),
+            outline=tuple(self.outline_edit.toPlainText().splitlines()),
         )
 
 

@@ -1,11 +1,15 @@
-"""The practice session pane: question, rubric checklist, countdown, answer, rating."""
+"""The practice session pane: read the question, answer it against the countdown, then
+review the answer (``careerplanner.ui.practice.review``) and rate it.
+
+The stages are ``ANSWER`` (the answer box; keys type text), ``REVIEW`` (rubric, outline,
+preparing tutorials and the ratings; keys 1–4 rate) and ``DONE`` (rated)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -16,34 +20,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from careerplanner.services.practice import QuestionRow
 from careerplanner.ui.kit import widgets as w
-from careerplanner.ui.practice import fmt
+from careerplanner.ui.practice.review import ReviewPane
 from careerplanner.ui.practice.timer import Clock, Countdown, format_seconds
-from careerplanner.vocab import Rating
 
 DRAFT_DELAY_MS = 600
-
-
-class _PointLabel(QLabel):
-    """A wrapped rubric text that toggles its checkbox when clicked."""
-
-    def __init__(self, text: str, box: QCheckBox) -> None:
-        super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(text)
-        self.setWordWrap(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._box = box
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
-            self._box.toggle()
-        super().mousePressEvent(event)
+ANSWER, REVIEW, DONE = "answer", "review", "done"
 
 
 class SessionPanel(QWidget):
@@ -54,6 +42,8 @@ class SessionPanel(QWidget):
     """
 
     rate_requested = Signal(int)
+    #: The stage changed (``ANSWER``, ``REVIEW``, ``DONE``): the rating keys follow it.
+    stage_changed = Signal(str)
     draft_edited = Signal(int, str)
     time_up = Signal()
     #: While the countdown runs past zero: the overtime in whole seconds, once a second.
@@ -64,6 +54,8 @@ class SessionPanel(QWidget):
         super().__init__(parent)
         self.question: QuestionRow | None = None
         self.active = False
+        self.stage = DONE
+        self._resume_after_review = False
         self.countdown = Countdown(clock, self)
         self.countdown.ticked.connect(self._show_time)
         self.countdown.expired.connect(self._on_expired)
@@ -79,13 +71,6 @@ class SessionPanel(QWidget):
             bold=True, point_delta=2.5, name="session_question",
         )  # fmt: skip
         self.guidance_label = w.label("", muted=True, name="session_guidance")
-
-        # Rubric.
-        self.rubric_title = w.label("Rubric — tick what your answer covered", bold=True)
-        self.coverage_label = w.label("", muted=True, name="coverage", wrap=False)
-        self._rubric_box = QVBoxLayout()
-        self._rubric_box.setSpacing(4)
-        self.checks: list[QCheckBox] = []
 
         # Countdown.
         self.time_label = QLabel("0:00")
@@ -121,31 +106,61 @@ class SessionPanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("answer_editor")
         self.editor.setPlaceholderText(
-            "Notes or a written answer. Saved as a draft while you type."
+            "Answer as you would aloud: notes or full sentences. Saved as a draft while you type."
         )
         self.editor.setAccessibleName("Answer")
-        self.editor.setMinimumHeight(120)
+        self.editor.setMinimumHeight(100)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.flush_draft)
         self.editor.textChanged.connect(self._on_text)
         self.draft_label = w.label("", muted=True, name="draft_state", wrap=False)
+        self.review_button = QPushButton("Review my answer ▸")
+        self.review_button.setObjectName("review_start")
+        self.review_button.setToolTip(
+            "Compare your answer with the rubric and a reference outline, then rate it "
+            "(Ctrl+Return)"
+        )
+        self.review_button.setMinimumHeight(36)
+        self.review_button.clicked.connect(self.start_review)
+        answer_page = QWidget()
+        answer_page.setObjectName("answer_page")
+        answer_layout = QVBoxLayout(answer_page)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.setSpacing(6)
+        answer_head = QHBoxLayout()
+        answer_head.addWidget(w.label("Your answer", bold=True), 1)
+        answer_head.addWidget(self.draft_label)
+        answer_layout.addLayout(answer_head)
+        answer_layout.addWidget(self.editor, 1)
+        review_row = QHBoxLayout()
+        self.review_hint = w.label(
+            "Then review it against the rubric and an outline, and rate it.", muted=True
+        )
+        review_row.addWidget(self.review_hint, 1)
+        review_row.addWidget(self.review_button)
+        answer_layout.addLayout(review_row)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), answer_page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.start_review)
 
-        # Rating.
-        self.rate_title = w.label("How did it go?  (keys 1–4)", bold=True)
-        self.rate_buttons: dict[int, QPushButton] = {}
-        rate_row = QHBoxLayout()
-        for value, name in ((int(r), r.label) for r in Rating):
-            button = QPushButton(name)
-            button.setObjectName(f"rate_{name.lower()}")
-            button.setMinimumHeight(44)
-            button.clicked.connect(lambda _c=False, v=value: self.rate_requested.emit(v))
-            self.rate_buttons[value] = button
-            rate_row.addWidget(button)
+        # Review and rating.
+        self.review = ReviewPane()
+        self.review.rate_requested.connect(self._rate)
+        self.review.back_requested.connect(self.back_to_answer)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(answer_page)
+        self.pages.addWidget(self.review)
+        self.answer_page = answer_page
+
         self.result_label = w.label("", name="session_result")
-        self.next_button = QPushButton("Practise next due question")
+        self.next_button = QPushButton("Practise next question")
         self.next_button.setObjectName("session_next_due")
+        keep = self.next_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # showing it after a rating moves nothing
+        self.next_button.setSizePolicy(keep)
         self.next_button.hide()
 
         layout = QVBoxLayout(self)
@@ -159,28 +174,29 @@ class SessionPanel(QWidget):
         layout.addWidget(self.question_label)
         layout.addWidget(self.guidance_label)
         layout.addWidget(_line())
-        rubric_head = QHBoxLayout()
-        rubric_head.addWidget(self.rubric_title, 1)
-        rubric_head.addWidget(self.coverage_label)
-        layout.addLayout(rubric_head)
-        layout.addLayout(self._rubric_box)
-        layout.addWidget(_line())
         layout.addLayout(timer_row)
-        answer_head = QHBoxLayout()
-        answer_head.addWidget(w.label("Your answer", bold=True), 1)
-        answer_head.addWidget(self.draft_label)
-        layout.addLayout(answer_head)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.rate_title)
-        layout.addLayout(rate_row)
+        layout.addWidget(self.pages, 1)
         result_row = QHBoxLayout()
         result_row.addWidget(self.result_label, 1)
         result_row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(result_row)
         self._pending_draft = False
         self._last_over = -1
-        self._set_active(False)
+        self._set_stage(DONE)
         self._show_time(self.countdown.remaining())
+
+    # -- the review pane's parts, as the tab and the tests use them -------------------
+    @property
+    def checks(self) -> list[QCheckBox]:
+        return self.review.checks
+
+    @property
+    def rate_buttons(self) -> dict[int, QPushButton]:
+        return self.review.rate_buttons
+
+    @property
+    def in_review(self) -> bool:
+        return self.stage == REVIEW and self.question is not None
 
     # -- loading ---------------------------------------------------------------------
     def load(self, q: QuestionRow, minutes: int, mode: str = "") -> None:
@@ -192,7 +208,7 @@ class SessionPanel(QWidget):
         self.question_label.setText(q.text)
         self.guidance_label.setText(q.guidance)
         self.guidance_label.setVisible(bool(q.guidance))
-        self._build_rubric(q.focus_points)
+        self.review.show_question(q)
         self.editor.blockSignals(True)
         self.editor.setPlainText(q.draft)
         self.editor.blockSignals(False)
@@ -210,7 +226,7 @@ class SessionPanel(QWidget):
             self.length_spin.setValue(minutes)
             self.length_spin.blockSignals(False)
             self.countdown.set_length(minutes * 60)
-        self._set_active(True)
+        self._set_stage(ANSWER)
 
     def clear(self, message: str) -> None:
         self.flush_draft()
@@ -222,11 +238,11 @@ class SessionPanel(QWidget):
         self.category_label.setText("")
         self.question_label.setText(message)
         self.guidance_label.setVisible(False)
-        self._build_rubric(())
+        self.review.build_rubric(())
         self.editor.blockSignals(True)
         self.editor.clear()
         self.editor.blockSignals(False)
-        self._set_active(False)
+        self._set_stage(DONE)
 
     def refresh_question(self, q: QuestionRow) -> None:
         """The same question changed outside the session (undo, edit): show its state."""
@@ -240,56 +256,57 @@ class SessionPanel(QWidget):
             self.guidance_label.setText(q.guidance)
             self.guidance_label.setVisible(bool(q.guidance))
         if old is not None and old.focus_points != q.focus_points:
-            ticked = {
-                p for p, b in zip(old.focus_points, self.checks, strict=False) if b.isChecked()
-            }
-            self._build_rubric(q.focus_points)
-            self.set_covered(tuple(ticked))
-            self._set_active(self.active)
+            ticked = tuple(self.review.covered_points())
+            self.review.build_rubric(q.focus_points)
+            self.review.set_covered(ticked)
+            self.review.set_enabled(self.active)
+        if old is None or (old.outline, old.custom) != (q.outline, q.custom):
+            self.review.show_outline(q)
+        if old is None or old.prepares != q.prepares:
+            self.review.show_prepares(q.prepares)
         if self.editor.toPlainText() != q.draft and not self._pending_draft:
             self.editor.blockSignals(True)
             self.editor.setPlainText(q.draft)
             self.editor.blockSignals(False)
 
-    def _build_rubric(self, points: tuple[str, ...]) -> None:
-        while self._rubric_box.count():
-            item = self._rubric_box.takeAt(0)
-            row = item.layout() if item is not None else None
-            if row is not None:
-                while row.count():
-                    sub = row.takeAt(0)
-                    widget = sub.widget() if sub is not None else None
-                    if widget is not None:
-                        widget.hide()
-                        widget.deleteLater()
-                row.deleteLater()
-        self.checks = []
-        for i, point in enumerate(points):
-            box = QCheckBox()
-            box.setObjectName(f"rubric_{i}")
-            box.setAccessibleName(point)
-            box.toggled.connect(self._update_coverage)
-            text = _PointLabel(point, box)
-            row = QHBoxLayout()
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
-            self._rubric_box.addLayout(row)
-            box.show()
-            text.show()
-            self.checks.append(box)
-        self.rubric_title.setVisible(bool(points))
-        self._update_coverage()
-
     # -- state -----------------------------------------------------------------------
-    def _set_active(self, active: bool) -> None:
-        self.active = active and self.question is not None
-        for button in self.rate_buttons.values():
-            button.setEnabled(self.active)
-        for box in self.checks:
-            box.setEnabled(self.active)
-        self.editor.setReadOnly(not self.active)
+    def _set_stage(self, stage: str) -> None:
+        self.stage = stage if self.question is not None else DONE
+        self.active = self.stage in (ANSWER, REVIEW)
+        self.editor.setReadOnly(self.stage != ANSWER)
+        self.review_button.setEnabled(self.stage == ANSWER)
+        self.review.set_enabled(self.stage == REVIEW)
+        self.pages.setCurrentWidget(self.review if self.stage != ANSWER else self.answer_page)
         self.start_button.setEnabled(self.question is not None)
         self.reset_button.setEnabled(self.question is not None)
+        self.stage_changed.emit(self.stage)
+
+    def start_review(self) -> None:
+        """Answering is done: pause the countdown (a mock interview's runs on), show the
+        answer against the rubric, the outline and the tutorials; the ratings wake up."""
+        if self.stage != ANSWER or self.question is None:
+            return
+        self.flush_draft()
+        mock = self.end_button.isVisible()
+        self._resume_after_review = self.countdown.running and not mock
+        if self._resume_after_review:
+            self.countdown.pause()
+        self.review.show_answer(self.editor.toPlainText())
+        self._set_stage(REVIEW)
+        self.review.focus_first()
+
+    def back_to_answer(self) -> None:
+        """Go on answering (the ticks are kept); the countdown resumes if it ran."""
+        if self.stage != REVIEW:
+            return
+        self._set_stage(ANSWER)
+        if self._resume_after_review:
+            self.countdown.start()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rate(self, value: int) -> None:
+        if self.in_review:
+            self.rate_requested.emit(value)
 
     def finish(self, message: str, *, pause: bool = True) -> None:
         """After a rating: show the outcome; the question is done for this session."""
@@ -297,41 +314,23 @@ class SessionPanel(QWidget):
             self.countdown.pause()
         self.result_label.setText(message)
         self.next_button.setVisible(pause)
-        self._set_active(False)
+        # The keyboard goes on to the next question (not to whatever follows the now
+        # disabled ratings, which would scroll the review away).
+        if pause:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._set_stage(DONE)
 
     def covered_points(self) -> list[str]:
-        if self.question is None:
-            return []
-        return [
-            p
-            for p, box in zip(self.question.focus_points, self.checks, strict=False)
-            if box.isChecked()
-        ]
+        return self.review.covered_points() if self.question is not None else []
 
     def set_covered(self, points: tuple[str, ...]) -> None:
-        for p, box in zip(
-            self.question.focus_points if self.question else (), self.checks, strict=False
-        ):
-            box.setChecked(p in points)
+        self.review.set_covered(points)
 
     def answer(self) -> str:
         return self.editor.toPlainText()
 
     def show_previews(self, previews: dict[int, datetime], now: datetime) -> None:
-        for value, button in self.rate_buttons.items():
-            name = Rating(value).label
-            due = previews.get(value)
-            if due is None:
-                button.setText(f"{value}  {name}")
-                button.setToolTip("")
-            else:
-                button.setText(f"{value}  {name}\n{fmt.interval(due, now)}")
-                button.setToolTip(f"{name}: back on {fmt.local_text(due)}")
-
-    def _update_coverage(self) -> None:
-        total = len(self.checks)
-        done = sum(1 for b in self.checks if b.isChecked())
-        self.coverage_label.setText(f"{done} of {total} covered" if total else "")
+        self.review.show_previews(previews, now)
 
     # -- timer -----------------------------------------------------------------------
     def _on_length(self, minutes: int) -> None:

@@ -8,6 +8,7 @@ services (``careerplanner.services.practice``) and the app's events and undo sta
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.services import catalog, practice
 from careerplanner.services import practice_questions as questions
-from careerplanner.services.changes import Area
+from careerplanner.services.changes import Area, Changes
 from careerplanner.services.practice import QuestionRow, Review
 from careerplanner.store import Store
 from careerplanner.ui.events import AppEvents
@@ -33,14 +34,15 @@ from careerplanner.ui.practice.bank import BankPane
 from careerplanner.ui.practice.history import HistoryPanel
 from careerplanner.ui.practice.mock import MockRun, SummaryPanel
 from careerplanner.ui.practice.own import OwnQuestionsMixin
-from careerplanner.ui.practice.session import SessionPanel
+from careerplanner.ui.practice.session import ANSWER, REVIEW, SessionPanel
 from careerplanner.vocab import Rating
 
 
 class PracticeTab(OwnQuestionsMixin, BaseTab):
     name = "practice"
     title = "Interview Practice"
-    watches = Area.QUESTIONS | Area.SETTINGS
+    #: Tutorials too: the review step shows the learner's status on those that prepare.
+    watches = Area.QUESTIONS | Area.SETTINGS | Area.TUTORIALS
 
     def __init__(self, store: Store, events: AppEvents, path_id: int) -> None:
         super().__init__(store, events, path_id)
@@ -49,6 +51,8 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.rows: list[QuestionRow] = []
         self.mock: MockRun | None = None
         self._loaded_at = 0.0
+        #: When the answer went to review (the session's clock), for its duration.
+        self._answered_at: float | None = None
         self._restoring = False
         #: The dialog opened last (own question, timer lengths), while it is open.
         self.dialog: QDialog | None = None
@@ -86,16 +90,24 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         b.timers_button.clicked.connect(self.open_timer_dialog)
         b.mock_button.clicked.connect(self.start_mock)
         self.session.rate_requested.connect(self.rate)
+        self.session.stage_changed.connect(self._on_stage)
+        self.session.review.tutorial_requested.connect(
+            lambda tid: self.events.navigate.emit("roadmap", tid)
+        )
         self.session.draft_edited.connect(self._save_draft)
         self.session.time_up.connect(self._on_time_up)
         self.session.overtime.connect(self._on_overtime)
         self.session.end_button.clicked.connect(self.finish_mock)
         self.session.next_button.clicked.connect(self.practise_next_due)
         self.summary.closed.connect(lambda: self.stack.setCurrentWidget(self.session))
+        # Keys 1-4 rate, in the review step only: while answering they type digits.
+        self.rating_keys: list[QShortcut] = []
         for value in map(int, Rating):
             key = QShortcut(QKeySequence(str(value)), self)
             key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key.setEnabled(False)
             key.activated.connect(lambda v=value: self.rate(v))
+            self.rating_keys.append(key)
         # Due dates come and go while the app is open: recount them once a minute.
         self.minute = QTimer(self)
         self.minute.setInterval(60_000)
@@ -103,8 +115,8 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.minute.start()
 
         self.refresh()
-        due = practice.due_now(self.rows, self.now())
-        first = due[0].id if due else (self.rows[0].id if self.rows else None)
+        waiting = practice.to_practise(self.rows, self.now())
+        first = waiting[0].id if waiting else (self.rows[0].id if self.rows else None)
         if first is not None:
             self.select_item(first)
 
@@ -123,6 +135,78 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
                     self._show_previews(row.id)
         self._show_history(self.bank.current_id())
 
+    def refresh_for(self, changes: Changes) -> None:
+        """A rating (or its undo) touches one question: its row is updated in place, its
+        one new attempt appended to the history, and only its category's readiness is
+        recomputed. A change to the list of questions (add, edit, delete, import) or to
+        the settings reloads everything; tutorials only refresh what prepares."""
+        if changes.touches(Area.SETTINGS) or (
+            changes.touches(Area.QUESTIONS) and not changes.questions
+        ):
+            self.refresh()
+            return
+        if changes.questions and not self._update_questions(sorted(changes.questions)):
+            self.refresh()
+            return
+        if changes.touches(Area.TUTORIALS):
+            self._update_prepares()
+
+    def _update_questions(self, ids: list[int]) -> bool:
+        """Replace the rows of ``ids``; False when that is not enough (a question came or
+        went, or a category appeared or disappeared)."""
+        now = self.now()
+        known = {r.id: i for i, r in enumerate(self.rows)}
+        touched: set[str] = set()
+        for qid in ids:
+            if qid not in known:
+                return False
+            try:
+                row = practice.question(self.store, qid, now)
+            except practice.PracticeError:
+                return False
+            old = self.rows[known[qid]]
+            if row.category != old.category:
+                return False  # the category cards and the filter change: reload
+            self.rows[known[qid]] = row
+            if not self.bank.model.replace_row(row, now):
+                return False
+            touched.add(row.category)
+            shown = self.session.question
+            if shown is not None and shown.id == qid:
+                # Its previews need no update: a rating ends the session, and an undo
+                # opens it again (``_reopen``), which shows them afresh.
+                self.session.refresh_question(row)
+            self._update_history(qid)
+        for category in touched:
+            (summary,) = practice.category_readiness(self.rows, now, only=category)
+            self.bank.update_readiness(summary)
+        self._show_counts(now)
+        self._update_buttons()
+        return True
+
+    def _update_history(self, qid: int) -> None:
+        """The history of ``qid``, if shown: add or take back its newest attempt."""
+        if self.history.question_id != qid:
+            return
+        ids = practice.attempt_ids(self.store, qid)
+        shown = self.history.attempt_ids()
+        if len(ids) == len(shown) + 1 and ids[:-1] == shown:
+            self.history.add_attempt(*practice.attempts_by_id(self.store, ids[-1:]))
+        elif ids == shown[:-1]:
+            self.history.remove_newest()
+        elif ids != shown:
+            self._show_history(qid)
+
+    def _update_prepares(self) -> None:
+        """Tutorials changed: the status shown beside the tutorials that prepare."""
+        prepared = practice.prepared_by(self.store, [r.id for r in self.rows])
+        self.rows = [replace(r, prepares=prepared.get(r.id, ())) for r in self.rows]
+        self.bank.model.update_rows(self.rows, self.now())
+        shown = self.session.question
+        row = next((r for r in self.rows if shown is not None and r.id == shown.id), None)
+        if row is not None:
+            self.session.refresh_question(row)
+
     def refresh_bank(self) -> None:
         """The bank's rows, due count and readiness, as of now (also once a minute)."""
         now = self.now()
@@ -136,11 +220,16 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
                 self.bank.select(current)
         finally:
             self._restoring = False
-        due = practice.due_now(self.rows, now)
-        self.bank.due_label.setText(f"{len(due)} due now")
-        self.bank.next_button.setEnabled(bool(due) and self.mock is None)
+        self._show_counts(now)
         self.bank.show_readiness(practice.category_readiness(self.rows, now))
         self._update_buttons()
+
+    def _show_counts(self, now: datetime) -> None:
+        """Due today and new, counted apart."""
+        due = len(practice.due_now(self.rows, now))
+        new = len(practice.new_questions(self.rows))
+        self.bank.due_label.setText(f"{due} due today · {new} new")
+        self.bank.next_button.setEnabled(bool(due or new) and self.mock is None)
 
     def select_item(self, item_id: int) -> None:
         self.bank.select(item_id)
@@ -167,7 +256,7 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         if row is None:
             self.history.show_attempts("Choose a question to see its attempts.", [])
         else:
-            self.history.show_attempts(row.text, practice.attempts(self.store, row.id))
+            self.history.show_attempts(row.text, practice.attempts(self.store, row.id), row.id)
 
     def _show_previews(self, qid: int) -> None:
         now = self.now()
@@ -186,7 +275,8 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.stack.setCurrentWidget(self.session)
 
     def practise_next_due(self) -> None:
-        due = practice.due_now(self.rows, self.now())
+        """Open the question due longest, or else the first new one."""
+        due = practice.to_practise(self.rows, self.now())
         if due:
             before = self.bank.current_id()
             self.select_item(due[0].id)  # opens it when it was not selected
@@ -194,18 +284,29 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
             if before == due[0].id and not self.session.active:
                 self.open_session(due[0].id)
 
+    def _on_stage(self, stage: str) -> None:
+        for key in self.rating_keys:
+            key.setEnabled(stage == REVIEW)
+        if stage == REVIEW:
+            self._answered_at = self.session.countdown.clock()
+        elif stage == ANSWER:
+            self._answered_at = None
+
     def _duration(self) -> float:
+        """How long the answer took: until the review began (the review is not timed)."""
         countdown = self.session.countdown
         if self.mock is not None:
             return countdown.elapsed() - self.mock.started_at
         if countdown.elapsed() > 0:
             return countdown.elapsed()
-        return max(0.0, countdown.clock() - self._loaded_at)
+        end = self._answered_at if self._answered_at is not None else countdown.clock()
+        return max(0.0, end - self._loaded_at)
 
     def rate(self, value: int) -> None:
-        """Rate the answer in the session (buttons, keys 1-4): schedule and log it."""
+        """Rate the reviewed answer (buttons, keys 1-4): schedule and log it. Only in the
+        review step: an answer is compared with the rubric and the outline first."""
         q = self.session.question
-        if q is None or not self.session.active:
+        if q is None or not self.session.in_review:
             return
         self.session.flush_draft()
         name = Rating(value).label
@@ -236,12 +337,12 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
         self.session.editor.clear()
         self.session.editor.blockSignals(False)
         due = review.after.due
-        when = f"{fmt.local_text(due)} (in {fmt.interval(due, self.now())})" if due else ""
+        when = fmt.back_text(due, self.now()) if due else ""
         self.session.finish(
-            f"Rated {name}. Back on {when}.  Edit → Undo (Ctrl+Z) takes it back.",
+            f"Rated {name}: {when}.  Edit → Undo (Ctrl+Z) takes it back.",
             pause=self.mock is None,
         )
-        self.events.status_message.emit(f"Rated {name}: next review {when}")
+        self.events.status_message.emit(f"Rated {name}: {when}")
         if self.mock is not None:
             self.mock.attempt_ids.append(review.attempt_id)
             self.mock.index += 1
@@ -259,10 +360,12 @@ class PracticeTab(OwnQuestionsMixin, BaseTab):
             return
         self.open_session(review.question_id)
         points = tuple(str(p) for p in _json_list(str(review.attempt.get("covered_points"))))
-        self.session.set_covered(points)
         self.session.editor.blockSignals(True)
         self.session.editor.setPlainText(str(review.attempt.get("answer") or ""))
         self.session.editor.blockSignals(False)
+        # Back in the review step where it was rated, with the same ticks.
+        self.session.start_review()
+        self.session.set_covered(points)
 
     def _save_draft(self, qid: int, text: str) -> None:
         op = partial(practice.save_draft, self.store, qid, text)

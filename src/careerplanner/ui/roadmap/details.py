@@ -30,6 +30,8 @@ from careerplanner.ui.roadmap.dialogs import LinkDialog
 from careerplanner.vocab import TutorialStatus, level_name
 
 NOTES_SAVE_DELAY_MS = 600
+#: The shares a tutorial in progress can be said to be done.
+PERCENT_CHOICES = (10, 20, 30, 40, 50, 60, 70, 80, 90)
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -70,8 +72,22 @@ class TutorialDetails(QWidget):
         self.finished.setAccessibleName("Date finished")
         self.started.editingFinished.connect(self._dates_edited)
         self.finished.editingFinished.connect(self._dates_edited)
+        self.percent_combo = QComboBox()
+        self.percent_combo.setObjectName("percent_done")
+        self.percent_combo.setAccessibleName("How far you are")
+        tip = (
+            "How far you are with this tutorial: the plan schedules what is left. "
+            "Not said, it counts as half done."
+        )
+        self.percent_combo.setToolTip(w.tooltip(tip))
+        self.percent_combo.addItem("Not said (counts as half done)", None)
+        for percent in PERCENT_CHOICES:
+            self.percent_combo.addItem(f"{percent}% done", percent)
+        self.percent_combo.activated.connect(self._percent_chosen)
         form = QFormLayout()
         form.addRow("&Status:", self.status_combo)
+        form.addRow("&How far:", self.percent_combo)
+        self._form = form
         form.addRow("Started:", self.started)
         form.addRow("Finished:", self.finished)
 
@@ -159,6 +175,7 @@ class TutorialDetails(QWidget):
             self.notes_state.setText("")
             self.edit_button.setVisible(False)
             self.delete_button.setVisible(False)
+            self._form.setRowVisible(self.percent_combo, False)
             self._update_link_buttons()
             self._loading = False
             return
@@ -200,6 +217,13 @@ class TutorialDetails(QWidget):
         self._loading = True
         self.tutorial = tut
         self.status_combo.setCurrentIndex(self.status_combo.findData(tut.status))
+        in_progress = tut.status == TutorialStatus.IN_PROGRESS
+        self._form.setRowVisible(self.percent_combo, in_progress)
+        index = self.percent_combo.findData(tut.percent_done)
+        if index < 0 and tut.percent_done is not None:  # a value from an import: shown as is
+            self.percent_combo.addItem(f"{tut.percent_done}% done", tut.percent_done)
+            index = self.percent_combo.count() - 1
+        self.percent_combo.setCurrentIndex(max(0, index))
         self.started.setDate(w.to_qdate(tut.started_on))
         self.finished.setDate(w.to_qdate(tut.finished_on))
         self._loading = was
@@ -213,6 +237,17 @@ class TutorialDetails(QWidget):
         text = f"Mark “{tut.title}” {TutorialStatus.label_of(status)}"
         if self.events.run(text, partial(roadmap.set_status, self.store, tut.id, status),
                            parent=self) is None:  # fmt: skip
+            self._show_state(tut)
+
+    def _percent_chosen(self, index: int) -> None:
+        tut = self.tutorial
+        if tut is None or self._loading:
+            return
+        data = self.percent_combo.itemData(index)
+        percent = int(data) if data is not None else None
+        text = f"Say how far “{tut.title}” is"
+        op = partial(roadmap.set_percent_done, self.store, tut.id, percent)
+        if self.events.run(text, op, parent=self) is None:
             self._show_state(tut)
 
     def _dates_edited(self) -> None:

@@ -90,6 +90,16 @@ class RoadmapTab(BaseTab):
         self.add_button = QPushButton("&Add Tutorial…")
         self.add_button.setObjectName("add_tutorial")
         self.add_button.clicked.connect(lambda: self.open_tutorial_dialog(None))
+        self.status_button = QPushButton("Set S&tatus")
+        self.status_button.setObjectName("set_status")
+        tip = "Set the status of the selected tutorials (Ctrl+click or Shift+click selects several)"
+        self.status_button.setToolTip(w.tooltip(tip))
+        self.status_menu = QMenu(self.status_button)
+        for key, text in ((s.value, s.label) for s in TutorialStatus):
+            action = self.status_menu.addAction(text)
+            action.setObjectName(f"set_status_{key}")
+            action.triggered.connect(lambda _c=False, k=key: self.set_status(k))
+        self.status_button.setMenu(self.status_menu)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.phase_filter, 2)
@@ -112,12 +122,14 @@ class RoadmapTab(BaseTab):
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.setAccessibleName("Roadmap: phases and tutorials")
         self.view.setAccessibleDescription(
-            "Space marks the selected tutorial done or not done; the context menu sets any status."
+            "Space marks the selected tutorials done or not done; the context menu sets any "
+            "status. Ctrl+click or Shift+click selects several."
         )
         self.view.setItemDelegate(PhaseProgressDelegate(self.view))
         header = self.view.header()
@@ -127,6 +139,7 @@ class RoadmapTab(BaseTab):
         for col in (COL_TRACK, COL_LEVEL, COL_HOURS, COL_STATUS, COL_FINISHED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_count())
         self.view.doubleClicked.connect(self._focus_notes)
         toggle = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view)
         toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -149,6 +162,7 @@ class RoadmapTab(BaseTab):
         row = QHBoxLayout()
         row.addWidget(self.overall_text, 1)
         row.addWidget(self.count_label)
+        row.addWidget(self.status_button)
         left_layout.addLayout(row)
         left_layout.addWidget(self.skipped_note)
         left_layout.addWidget(self.view, 1)
@@ -280,8 +294,12 @@ class RoadmapTab(BaseTab):
     def _update_count(self) -> None:
         total = sum(len(p.tutorials) for p in self.model.phases())
         shown = self.proxy.visible_tutorials()
-        self.count_label.setText(f"Showing {shown} of {total} tutorials")
+        picked = len(self.selected_tutorials())
+        extra = f" · {picked} selected" if picked > 1 else ""
+        self.count_label.setText(f"Showing {shown} of {total} tutorials{extra}")
         self.clear_button.setEnabled(self.proxy.active())
+        self.status_button.setEnabled(picked > 0)
+        self.status_button.setText(f"Set S&tatus ({picked})" if picked > 1 else "Set S&tatus")
 
     # -- selection ------------------------------------------------------------------
     def current_tutorial(self) -> TutorialItem | None:
@@ -301,19 +319,51 @@ class RoadmapTab(BaseTab):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.details.show_tutorial(self.current_tutorial())
 
+    def selected_tutorials(self) -> list[TutorialItem]:
+        """The selected tutorials, in the roadmap's order (phase rows are left out)."""
+        found: list[TutorialItem] = []
+        for index in self.view.selectionModel().selectedRows(0):
+            tut = self.model.tutorial_at(self.proxy.mapToSource(index))
+            if tut is not None:
+                found.append(tut)
+        order = {t.id: i for i, t in enumerate(t for p in self.model.phases() for t in p.tutorials)}
+        return sorted(found, key=lambda t: order.get(t.id, 0))
+
+    def _targets(self) -> list[TutorialItem]:
+        """What an action applies to: the selected tutorials, else the current one."""
+        chosen = self.selected_tutorials()
+        if chosen:
+            return chosen
+        current = self.current_tutorial()
+        return [current] if current is not None else []
+
     # -- actions --------------------------------------------------------------------
     def set_status(self, status: str) -> None:
-        tut = self.current_tutorial()
-        if tut is None:
-            return
-        self.events.run(
-            f"Mark “{tut.title}” {TutorialStatus.label_of(status)}",
-            partial(roadmap.set_status, self.store, tut.id, status), parent=self,
-        )  # fmt: skip
+        """Set the status of the selected tutorials: one step to undo, however many."""
+        targets = self._targets()
+        label = TutorialStatus.label_of(status)
+        if len(targets) == 1:
+            tut = targets[0]
+            self.events.run(
+                f"Mark “{tut.title}” {label}",
+                partial(roadmap.set_status, self.store, tut.id, status), parent=self,
+            )  # fmt: skip
+        elif targets:
+            ids = [t.id for t in targets]
+            self.events.run(
+                f"Mark {len(ids)} tutorials {label}",
+                partial(roadmap.set_statuses, self.store, ids, status), parent=self,
+            )  # fmt: skip
 
     def toggle_done(self) -> None:
-        """Space: Done, or back to where it was before (In progress if it was started)."""
-        tut = self.current_tutorial()
+        """Space: Done, or back to where it was before (In progress if it was started).
+        With several selected: all Done, or when all are done, all back In progress."""
+        targets = self._targets()
+        if len(targets) > 1:
+            all_done = all(t.status == TutorialStatus.DONE for t in targets)
+            self.set_status(TutorialStatus.IN_PROGRESS if all_done else TutorialStatus.DONE)
+            return
+        tut = targets[0] if targets else None
         if tut is None:
             return
         if tut.status == TutorialStatus.DONE:
@@ -326,15 +376,19 @@ class RoadmapTab(BaseTab):
         index = self.view.indexAt(pos)
         if not index.isValid() or self.proxy.data(index, ItemIdRole) is None:
             return
-        self.view.setCurrentIndex(index)
+        if not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)  # a row outside the selection: it alone
         tut = self.current_tutorial()
-        if tut is None:
+        targets = self._targets()
+        if tut is None or not targets:
             return
         menu = QMenu(self)
+        if len(targets) > 1:
+            menu.addSection(f"{len(targets)} tutorials")
         for key, text in ((s.value, s.label) for s in TutorialStatus):
             action = QAction(text, menu)
             action.setCheckable(True)
-            action.setChecked(tut.status == key)
+            action.setChecked(all(t.status == key for t in targets))
             action.triggered.connect(lambda _c=False, k=key: self.set_status(k))
             menu.addAction(action)
         menu.addSeparator()

@@ -31,7 +31,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 GAP_HEADERS = ("Skill", "Current", "Target", "Gap", "Tutorials")
 
 
-def gap_text(gap: int) -> str:
+#: What the gap table says of a level while the user has not rated themselves.
+NOT_RATED = "Not rated yet"
+
+
+def gap_text(gap: int, rated: bool = True) -> str:
+    if not rated:
+        return "—"
     if gap > 0:
         return f"{gap} level{'s' if gap != 1 else ''}"
     return "On target" if gap == 0 else "Above"
@@ -67,15 +73,15 @@ class GapModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 g.name,
-                level_name(g.level),
+                level_name(g.level) if g.rated else NOT_RATED,
                 level_name(g.target),
-                gap_text(g.gap),
+                gap_text(g.gap, g.rated),
                 f"{g.track.done} of {g.track.total}" if g.track.total else "—",
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
+            now = f"{level_name(g.level)} now" if g.rated else "not rated yet"
             return tooltip(
-                f"{g.name}: {level_name(g.level)} now, target {level_name(g.target)}. "
-                f"{track_text(g.track)}."
+                f"{g.name}: {now}, target {level_name(g.target)}. {track_text(g.track)}."
             )
         if role == SkillIdRole:
             return g.skill_id

@@ -1,12 +1,19 @@
-"""A small line chart of each skill's level over time, from the saved snapshots."""
+"""A small chart of each skill's level over time, from the saved snapshots.
+
+Points stand by date (a day each: the last snapshot of a day counts for it), so a series
+saved over months reads by day and month, never by the hour; a level holds until the
+next snapshot (a step). The date axis is labelled with month names, by
+``careerplanner.ui.kit.chart_axes``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -16,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.ui.kit import widgets as w
-from careerplanner.ui.kit.plotting import date_plot, style_plot
+from careerplanner.ui.kit.chart_axes import date_ticks
+from careerplanner.ui.kit.plotting import still_plot, style_plot
 from careerplanner.vocab import LEVEL_NAMES, MAX_LEVEL
 
 #: One colour per skill, mid-tones that read on light and dark backgrounds.
@@ -25,6 +33,18 @@ SKILL_COLORS = ("#3B82F6", "#F59E0B", "#10B981", "#EF4444", "#A855F7", "#06B6D4"
 
 #: Lines at the same level are drawn a hair apart so that none hides another.
 DODGE = 0.045
+#: Room for one date label on the axis (pixels).
+TICK_W = 64
+
+
+def by_day(points: Sequence[tuple[datetime, int]]) -> list[tuple[date, int]]:
+    """One point per day, oldest first: the level of the day's last snapshot."""
+    days: dict[date, tuple[datetime, int]] = {}
+    for when, level in points:
+        day = when.date()
+        if day not in days or when >= days[day][0]:
+            days[day] = (when, level)
+    return [(day, days[day][1]) for day in sorted(days)]
 
 
 class SkillHistoryChart(QWidget):
@@ -36,7 +56,9 @@ class SkillHistoryChart(QWidget):
 
         self._pg = pg
         self.series: list[tuple[str, list[tuple[datetime, int]]]] = []
-        self.plot = date_plot(pg, "history_plot", "Skill levels over time", 160)
+        #: What is drawn: per skill, its levels by day.
+        self.days: list[tuple[str, list[tuple[date, int]]]] = []
+        self.plot = still_plot(pg, "history_plot", "Skill levels over time", 160)
         item = self.plot.getPlotItem()
         item.getAxis("left").setTicks([[(i, LEVEL_NAMES[i]) for i in range(MAX_LEVEL + 1)]])
         item.getAxis("left").setWidth(86)
@@ -64,49 +86,79 @@ class SkillHistoryChart(QWidget):
         self._stack.addWidget(chart_page)
         self._chart_page = chart_page
         self._curves: list[Any] = []
+        self._dots: list[Any] = []
+        self._span: tuple[date, date] | None = None
         self._restyle()
 
     def set_history(self, series: Sequence[tuple[str, Sequence[tuple[datetime, int]]]]) -> None:
         """One (skill name, [(taken at, level), ...]) per skill, oldest point first."""
         self.series = [(name, list(points)) for name, points in series]
+        self.days = [(name, by_day(points)) for name, points in self.series]
         item = self.plot.getPlotItem()
         for curve in self._curves:
             item.removeItem(curve)
-        self._curves = []
+        self._curves, self._dots = [], []
         while self._legend.count():
             child = self._legend.takeAt(0)
             gone = child.widget() if child is not None else None
             if gone is not None:
                 gone.deleteLater()
-        has_points = any(points for _name, points in self.series)
+        has_points = any(points for _name, points in self.days)
         self._stack.setCurrentWidget(self._chart_page if has_points else self.empty)
         if not has_points:
+            self._span = None
             return
-        n = len(self.series)
-        stamps: list[float] = []
-        for i, (name, points) in enumerate(self.series):
+        n = len(self.days)
+        for i, (name, points) in enumerate(self.days):
             color = SKILL_COLORS[i % len(SKILL_COLORS)]
-            xs = [p[0].timestamp() for p in points]
-            ys = [p[1] + (i - (n - 1) / 2) * DODGE for p in points]
-            stamps += xs
-            curve = self._pg.PlotDataItem(
-                xs, ys, name=name, pen=self._pg.mkPen(color, width=2), symbol="o",
-                symbolSize=6, symbolBrush=color, symbolPen=self._pg.mkPen(color),
-            )  # fmt: skip
-            item.addItem(curve)
-            self._curves.append(curve)
+            dodge = (i - (n - 1) / 2) * DODGE
+            xs = [float(d.toordinal()) for d, _level in points]
+            ys = [level + dodge for _d, level in points]
+            # A level holds until the next snapshot: a step, with a dot at each snapshot.
+            step_x, step_y = xs[:1], ys[:1]
+            for x, y in zip(xs[1:], ys[1:], strict=True):
+                step_x += [x, x]
+                step_y += [step_y[-1], y]
+            line = self._pg.PlotDataItem(step_x, step_y, pen=self._pg.mkPen(color, width=2))
+            dots = self._pg.ScatterPlotItem(
+                xs, ys, size=6, brush=self._pg.mkBrush(color), pen=self._pg.mkPen(color)
+            )
+            for curve in (line, dots):
+                item.addItem(curve)
+                self._curves.append(curve)
+            self._dots.append(dots)
             swatch = QFrame()
             swatch.setFixedSize(16, 4)
             swatch.setStyleSheet(f"background: {color}; border: none;")
             cell = i % 3 * 2
             self._legend.addWidget(swatch, i // 3, cell)
             self._legend.addWidget(w.label(name, wrap=False, selectable=False), i // 3, cell + 1)
-        lo, hi = min(stamps), max(stamps)
-        pad = max((hi - lo) * 0.06, 12 * 3600.0)
-        item.getViewBox().setRange(
-            xRange=(lo - pad, hi + pad), yRange=(-0.3, MAX_LEVEL + 0.3), padding=0
-        )
+        days = [d for _name, points in self.days for d, _level in points]
+        self._span = (min(days), max(days))
+        self._set_range()
         self._restyle()
+
+    def positions(self, index: int) -> list[float]:
+        """Where the snapshots of skill ``index`` stand on the x axis (in days)."""
+        return [float(x) for x in self._dots[index].data["x"]]
+
+    def _set_range(self) -> None:
+        if self._span is None:
+            return
+        first, last = self._span
+        pad = max((last - first).days * 0.05, 2.0)  # a lone day still has room around it
+        lo, hi = first.toordinal() - pad, last.toordinal() + pad
+        item = self.plot.getPlotItem()
+        item.getViewBox().setRange(xRange=(lo, hi), yRange=(-0.3, MAX_LEVEL + 0.3), padding=0)
+        # Ticks within the snapshots' dates: a label at the very edge would be dropped.
+        self.ticks = date_ticks(first, last, max(2, self.plot.width() // TICK_W))
+        major = [(float(t.day.toordinal()), t.label + (f" {t.year}" if t.year else ""))
+                 for t in self.ticks]  # fmt: skip
+        item.getAxis("bottom").setTicks([major])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._set_range()  # as many date labels as the width holds
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -115,3 +167,8 @@ class SkillHistoryChart(QWidget):
 
     def _restyle(self) -> None:
         style_plot(self._pg, self.plot, self.palette())
+
+    def colors(self) -> tuple[QColor, QColor]:
+        """(background, text) as drawn now: they follow the palette."""
+        axis = self.plot.getPlotItem().getAxis("left")
+        return self.plot.backgroundBrush().color(), axis.textPen().color()

@@ -14,6 +14,7 @@ the point ``(r·cos a, r·sin a)`` with ``a = 90° − i·360°/n`` (y grows upw
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -133,6 +134,7 @@ class RadarChart(QWidget):
 
     def _draw_series(self) -> None:
         self.legend.clear()
+        self.legend_names: list[str] = []
         for key in ("target", "current", "snapshot"):
             values = self._values[key]
             line, fill = self._lines[key], self._fills[key]
@@ -146,7 +148,8 @@ class RadarChart(QWidget):
             line.setData([p[0] for p in closed], [p[1] for p in closed])
             fill.setPolygon(QPolygonF([QPointF(x, y) for x, y in pts]))
             name = {"target": "Target", "current": "Current"}.get(key, self.snapshot_label)
-            self.legend.addItem(line, name)
+            self.legend_names.append(name)
+            self.legend.addItem(line, html.escape(name))  # the legend reads HTML
         self._restyle_legend()
 
     def _draw_grid(self) -> None:
@@ -210,6 +213,11 @@ class RadarChart(QWidget):
             ti.setColor(muted)
             ti.setFont(small)
         self._restyle_legend()
+
+    def colors(self) -> tuple[QColor, QColor]:
+        """(background, text) as drawn now: they follow the palette."""
+        text = self._texts[0].color if self._texts else self.legend.opts["labelTextColor"]
+        return self.plot.backgroundBrush().color(), QColor(text)
 
     def _restyle_legend(self) -> None:
         pal = self.palette()

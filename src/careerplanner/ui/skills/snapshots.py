@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.services import skills
 from careerplanner.services.catalog import SkillItem
 from careerplanner.services.skills import SnapshotItem
 from careerplanner.ui.kit import widgets as w
@@ -29,8 +30,19 @@ def snapshot_title(item: SnapshotItem) -> str:
     return f"{when} — {item.note}" if item.note else when
 
 
+def short_title(item: SnapshotItem, limit: int = 48) -> str:
+    """The title cut to ``limit`` characters (a long note ends in "…")."""
+    title = snapshot_title(item)
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 class RadarPanel(QWidget):
-    """The radar of the current assessment against the targets and a chosen snapshot."""
+    """The radar of the current assessment against the targets and a chosen snapshot.
+
+    The compare box offers the saved snapshots by name (date, time and note), never one
+    that holds exactly the current assessment (there would be nothing to see); beside it,
+    what changed since the snapshot compared with, in words.
+    """
 
     #: The snapshot to compare with changed (snapshot id, or 0 for none).
     compare_changed = Signal(int)
@@ -42,11 +54,13 @@ class RadarPanel(QWidget):
         self.compare = QComboBox()
         self.compare.setObjectName("compare_snapshot")
         self.compare.setAccessibleName("Earlier snapshot shown on the radar")
-        self.compare.setMinimumContentsLength(18)
-        self.compare.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.compare.currentIndexChanged.connect(
-            lambda *_: self.compare_changed.emit(self.compared() or 0)
+        self.compare.setMinimumContentsLength(24)
+        self.compare.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.compare.currentIndexChanged.connect(self._chosen)
+        self.delta = w.label("", name="compare_delta")
+        self.delta.setAccessibleName("Changes since the snapshot compared with")
         self.chart = RadarChart()
         self.chart.setObjectName("radar_chart")
         top = QHBoxLayout()
@@ -56,28 +70,62 @@ class RadarPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 10, 6, 4)
         box.addLayout(top)
+        box.addWidget(self.delta)
         box.addWidget(self.chart, 1)
+        self._shots: list[SnapshotItem] = []
+        self._offered: list[int] | None = None
+        #: The snapshot the user chose, kept while it matches the current assessment.
+        self._wanted: int | None = None
 
     def compared(self) -> int | None:
         data = self.compare.currentData()
         return int(data) if data is not None else None
 
-    def compare_with(self, snapshot_id: int) -> None:
-        self.compare.setCurrentIndex(max(0, self.compare.findData(snapshot_id)))
+    def offered(self) -> list[int]:
+        """The ids of the snapshots the compare box offers, in its order."""
+        return list(self._offered or [])
 
-    def set_snapshots(self, shots: list[SnapshotItem]) -> None:
-        chosen = self.compare.currentData()
+    def _chosen(self, _index: int) -> None:
+        self._wanted = self.compared()
+        self.compare_changed.emit(self._wanted or 0)
+
+    def compare_with(self, snapshot_id: int) -> bool:
+        """Choose a snapshot; False when it is not offered (it matches the assessment)."""
+        index = self.compare.findData(snapshot_id)
+        if index < 0:
+            return False
+        self.compare.setCurrentIndex(index)
+        return True
+
+    def set_snapshots(self, shots: list[SnapshotItem], items: list[SkillItem]) -> None:
+        """All the path's snapshots, newest first, and the current assessment."""
+        self._shots = list(shots)
+        self._offered = None
+        self.offer(items)
+
+    def add_newest(self, shot: SnapshotItem, items: list[SkillItem]) -> None:
+        self._shots.insert(0, shot)
+        self.offer(items)
+
+    def offer(self, items: list[SkillItem]) -> None:
+        """Offer every snapshot that differs from the assessment ``items`` (after a change
+        of levels or topics, one that matched may differ again, and the reverse)."""
+        same = skills.same_as_now(self._shots, items)
+        offered = [s for s in self._shots if s.id not in same]
+        ids = [s.id for s in offered]
+        if ids == self._offered:
+            return
+        self._offered = ids
+        wanted = self._wanted
         self.compare.blockSignals(True)
         self.compare.clear()
         self.compare.addItem("No earlier snapshot", None)
-        for s in shots:
-            self.compare.addItem(snapshot_title(s), s.id)
-        self.compare.setCurrentIndex(max(0, self.compare.findData(chosen)))
-        self.compare.blockSignals(False)
-
-    def add_newest(self, shot: SnapshotItem) -> None:
-        self.compare.blockSignals(True)
-        self.compare.insertItem(1, snapshot_title(shot), shot.id)
+        for s in offered:
+            self.compare.addItem(short_title(s), s.id)
+            self.compare.setItemData(
+                self.compare.count() - 1, snapshot_title(s), Qt.ItemDataRole.ToolTipRole
+            )
+        self.compare.setCurrentIndex(max(0, self.compare.findData(wanted)))
         self.compare.blockSignals(False)
 
     def show_radar(self, items: list[SkillItem], shot: SnapshotItem | None) -> None:
@@ -86,8 +134,15 @@ class RadarPanel(QWidget):
             [s.target for s in items],
             [s.level for s in items],
             [shot.level_of(s.key) for s in items] if shot is not None else None,
-            shot.taken_at.strftime("%d %b %Y") if shot is not None else "Earlier",
+            short_title(shot, 40) if shot is not None else "Earlier",
         )
+        if shot is None:
+            self.delta.setText("")
+            self.delta.hide()
+        else:
+            change = skills.delta(shot, items).describe()
+            self.delta.setText(f"Since {snapshot_title(shot)}: {change}")
+            self.delta.show()
 
 
 class SnapshotsPanel(QWidget):

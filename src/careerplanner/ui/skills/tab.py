@@ -87,7 +87,7 @@ class SkillsTab(BaseTab):
         self.radar.compare_changed.connect(lambda *_: self._update_chart())
         self.gaps.gap_selected.connect(self._fill_tutorials)
         self.gaps.open_tutorial.connect(lambda tid: self.events.navigate.emit("roadmap", tid))
-        self.snapshots.compare_requested.connect(self.radar.compare_with)
+        self.snapshots.compare_requested.connect(self.show_on_radar)
         self.snapshots.delete_requested.connect(self.delete_snapshot)
         self.assessment.level_picked.connect(self.set_level)
         self.assessment.topic_toggled.connect(self.set_topic)
@@ -108,6 +108,7 @@ class SkillsTab(BaseTab):
         tracks = skills.track_progress(self.store, self.path_id)
         self.assessment.show_skills(items, tracks, info.skills_intro)
         self._refresh_snapshots(items)
+        self.radar.offer(items)  # a snapshot that matched the assessment may differ now
         self._update_chart(items)
         self.gaps.show_gaps(skills.gaps(self.store, self.path_id))
         if self.panels.currentIndex() == HISTORY_PAGE:
@@ -132,12 +133,12 @@ class SkillsTab(BaseTab):
             shot = skills.snapshot(self.store, signature[1])
             if shot is not None and not (self._shots and shot.taken_at < self._shots[0].taken_at):
                 self._shots.insert(0, shot)
-                self.radar.add_newest(shot)
+                self.radar.add_newest(shot, items)
                 self.snapshots.add_newest(shot)
                 return
         self._names = names
         self._shots = skills.snapshots(self.store, self.path_id)
-        self.radar.set_snapshots(self._shots)
+        self.radar.set_snapshots(self._shots, items)
         self.snapshots.set_snapshots(self._shots, names)
 
     def _update_chart(self, items: list[catalog.SkillItem] | None = None) -> None:
@@ -181,6 +182,12 @@ class SkillsTab(BaseTab):
         if self.events.run("Save Assessment", op, parent=self) is not None:
             self.note.clear()
             self.events.status_message.emit("Assessment saved.")
+
+    def show_on_radar(self, shot_id: int) -> None:
+        if not self.radar.compare_with(shot_id):
+            self.events.status_message.emit(
+                "That snapshot holds your current assessment: the radar would show no difference."
+            )
 
     def delete_snapshot(self, shot_id: int) -> None:
         op = partial(skills.delete_snapshot, self.store, shot_id)

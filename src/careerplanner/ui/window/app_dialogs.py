@@ -25,7 +25,8 @@ from careerplanner.ui.kit import widgets as w
 
 #: Keys that work inside a tab, beside the menu shortcuts.
 TAB_KEYS = (
-    ("Roadmap", "Space", "Mark the selected tutorial done, or take it back"),
+    ("Roadmap", "Space", "Mark the selected tutorials done, or take it back"),
+    ("Roadmap", "Ctrl+click · Shift+click", "Select several tutorials (Set Status applies to all)"),
     ("Roadmap", "Ctrl+F", "Search tutorials and notes"),
     ("Roadmap", "Menu key / right click", "Set any status, edit or delete own tutorials"),
     ("Interview Practice", "1 · 2 · 3 · 4", "Rate the answer: Again · Hard · Good · Easy"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner import APP_DISPLAY_NAME, paths
-from careerplanner.services import catalog, progress, settings
+from careerplanner.services import catalog, progress, settings, setup
 from careerplanner.services.changes import Area, Changes, Outcome
 from careerplanner.store import Store
 from careerplanner.ui import theme
@@ -32,6 +33,7 @@ from careerplanner.ui.window.tab_host import TabFactory, TabHost, TabUnavailable
 if TYPE_CHECKING:
     from careerplanner.ui.window.app_dialogs import AboutDialog, ShortcutsDialog
     from careerplanner.ui.window.settings import SettingsDialog
+    from careerplanner.ui.window.setup_wizard import SetupWizard
 
 _log = logging.getLogger(__name__)
 
@@ -165,6 +167,9 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(i)
 
     def _navigate(self, name: str, item_id: int) -> None:
+        if name == "setup":  # the item is the page to open at (1 skills, 2 time)
+            self.show_setup(item_id)
+            return
         with contextlib.suppress(TabUnavailable):  # its page says why
             self.show_tab(name).select_item(item_id)
 
@@ -257,9 +262,13 @@ class MainWindow(QMainWindow):
         shortcuts = make_action(self, "&Keyboard Shortcuts", "action_shortcuts", "F1")
         shortcuts.triggered.connect(self.show_shortcuts)
         help_menu.insertAction(help_menu.actions()[0], shortcuts)
+        set_up = make_action(self, "&Set Up Your Plan…", "action_setup")
+        set_up.triggered.connect(lambda: self.show_setup())
+        help_menu.insertAction(shortcuts, set_up)
+        help_menu.insertSeparator(shortcuts)
         whats_new = make_action(self, "&What's New in the Career Path", "action_whats_new")
         whats_new.triggered.connect(self.show_whats_new)
-        help_menu.insertAction(help_menu.actions()[1], whats_new)
+        help_menu.insertAction(help_menu.actions()[-1], whats_new)  # before About
         self._tell_news()
 
     def show_whats_new(self) -> None:
@@ -325,6 +334,45 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(done)
         dialog.open()
         return dialog
+
+    def show_setup(self, page: int = 0) -> SetupWizard:
+        """The set-up wizard over the path shown, at ``page`` (opened, not run: nothing
+        blocks)."""
+        from careerplanner.ui.window.setup_wizard import SetupWizard
+
+        existing = getattr(self, "setup_wizard", None)
+        if isinstance(existing, SetupWizard) and existing.isVisible():
+            existing.raise_()
+            return existing
+        wizard = SetupWizard(self, self.store, self.path_id)
+        if page in wizard.pageIds():
+            wizard.setStartId(page)
+        self.setup_wizard = wizard
+
+        def done(result: int) -> None:
+            if result:
+                op = partial(setup.save_setup, self.store, wizard.path_id, wizard.answers())
+                if self.events.run("Set up your plan", op, parent=wizard) is None:
+                    wizard.open()  # nothing chosen is lost: let the user fix it
+                    return
+                mark = partial(setup.mark, self.store, setup.FINISHED)
+                self.events.run("Finish the set-up", mark, undoable=False)
+                self.events.status_message.emit("Your plan is set up. Edit → Undo takes it back.")
+            elif settings.SETUP_STATE.get(self.store) is None:
+                mark = partial(setup.mark, self.store, setup.SKIPPED)
+                self.events.run("Skip the set-up", mark, undoable=False)
+            wizard.deleteLater()
+
+        wizard.finished.connect(done)
+        wizard.open()
+        return wizard
+
+    def offer_setup(self) -> SetupWizard | None:
+        """Open the set-up when this data folder has never had it (``setup.needs_setup``);
+        the app calls it once the window is on screen, tests only when they ask."""
+        if not self.store.is_open or not setup.needs_setup(self.store):
+            return None
+        return self.show_setup()
 
     def show_shortcuts(self) -> ShortcutsDialog:
         from careerplanner.ui.window.app_dialogs import ShortcutsDialog
