@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from careerplanner.content import PackError
-from careerplanner.services import catalog, packs, roadmap
+from careerplanner.services import catalog, pack_files, packs, roadmap
 from careerplanner.store import Store
 from careerplanner.store import models as m
 
@@ -23,7 +23,7 @@ def _snapshot(store: Store) -> list[tuple[object, ...]]:
 
 def test_example_pack_imports(store: Store) -> None:
     packs.ensure_builtin_pack(store)
-    result = packs.import_pack_file(store, EXAMPLE)
+    result = pack_files.import_pack_file(store, EXAMPLE)
     assert result.created
     info = catalog.path_info(store, result.path_id)
     assert (info.title, info.phase_count, info.tutorial_count, info.track_count) == (
@@ -33,8 +33,8 @@ def test_example_pack_imports(store: Store) -> None:
         3,
     )
     assert [p.title for p in catalog.list_paths(store)] == ["AI/ML Architect", "MLOps Engineer"]
-    with pytest.raises(packs.PackImportError, match="already installed"):
-        packs.import_pack_file(store, EXAMPLE)
+    with pytest.raises(pack_files.PackImportError, match="already installed"):
+        pack_files.import_pack_file(store, EXAMPLE)
 
 
 def test_bad_packs_change_nothing(store: Store, tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_bad_packs_change_nothing(store: Store, tmp_path: Path) -> None:
     for name, content in cases.items():
         bad.write_text(content, encoding="utf-8")
         with pytest.raises(PackError) as info:
-            packs.import_pack_file(store, bad)
+            pack_files.import_pack_file(store, bad)
         assert str(bad) in str(info.value), name
     assert _snapshot(store) == before
 
@@ -66,7 +66,7 @@ def test_export_then_import_gives_the_same_pack(store: Store, tmp_path: Path) ->
             phase.id, "My own <b>course</b>", skill.id, 2, 3.5, "https://example.org/own", "Mine."
         ),
     )
-    exported = packs.export_pack(store, path_id)
+    exported = pack_files.export_pack(store, path_id)
     assert "My own <b>course</b>" in exported
     out = tmp_path / "exported.yaml"
     out.write_text(exported, encoding="utf-8")
@@ -75,17 +75,17 @@ def test_export_then_import_gives_the_same_pack(store: Store, tmp_path: Path) ->
 
     store.close()  # one store is open at a time
     fresh = open_store(tmp_path / "fresh.sqlite3")
-    result = packs.import_pack_file(fresh, out)
+    result = pack_files.import_pack_file(fresh, out)
     assert catalog.path_info(fresh, result.path_id).tutorial_count == 33
-    assert packs.export_pack(fresh, result.path_id) == exported
+    assert pack_files.export_pack(fresh, result.path_id) == exported
     fresh.close()
 
 
 def test_remove_imported_path_but_never_the_built_in(store: Store) -> None:
     builtin = packs.ensure_builtin_pack(store).path_id
-    imported = packs.import_pack_file(store, EXAMPLE).path_id
-    with pytest.raises(packs.PackImportError, match="cannot be removed"):
-        packs.remove_path(store, builtin)
-    assert packs.remove_path(store, imported) == "MLOps Engineer"
+    imported = pack_files.import_pack_file(store, EXAMPLE).path_id
+    with pytest.raises(pack_files.PackImportError, match="cannot be removed"):
+        pack_files.remove_path(store, builtin)
+    assert pack_files.remove_path(store, imported) == "MLOps Engineer"
     assert [p.key for p in catalog.list_paths(store)] == ["ai-ml-architect"]
     assert not m.Tutorial.select().where(m.Tutorial.path == imported).exists()

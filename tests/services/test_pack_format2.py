@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 import yaml
 
 from careerplanner.content import parse_pack
-from careerplanner.services import catalog, packs, practice, roadmap
+from careerplanner.services import catalog, pack_files, packs, practice, roadmap
 from careerplanner.store import Store
 from careerplanner.store import models as m
 from careerplanner.vocab import TutorialStatus
@@ -77,7 +77,7 @@ def test_format_2_content_survives_export_and_import(
     store: Store, mini_pack_text: str, tmp_path: object
 ) -> None:
     path_id = _install(store, _format2(mini_pack_text))
-    exported = yaml.safe_load(packs.export_pack(store, path_id))
+    exported = yaml.safe_load(pack_files.export_pack(store, path_id))
     assert exported["format_version"] == 2
     (q,) = exported["questions"]
     assert (q["outline"], q["prepares"], q["beyond_source"]) == (
@@ -86,7 +86,7 @@ def test_format_2_content_survives_export_and_import(
         True,
     )
     assert exported["reading"][0]["note"] == "With a co-author, B."
-    again = parse_pack(packs.export_pack(store, path_id).encode(), "exported.yaml")
+    again = parse_pack(pack_files.export_pack(store, path_id).encode(), "exported.yaml")
     assert again.questions[0].prepares == ("t3", "t1")
 
 
@@ -94,7 +94,7 @@ def test_export_of_a_format_1_path_leaves_the_new_fields_out(
     store: Store, mini_pack_text: str
 ) -> None:
     path_id = _install(store, mini_pack_text)
-    exported = yaml.safe_load(packs.export_pack(store, path_id))
+    exported = yaml.safe_load(pack_files.export_pack(store, path_id))
     q = exported["questions"][0]
     assert not {"outline", "prepares", "beyond_source"} & q.keys()
     assert "note" not in exported["reading"][0]

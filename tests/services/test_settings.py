@@ -183,7 +183,9 @@ def test_protected_and_internal_settings() -> None:
     assert not settings.is_protected("backup.sequence")
     assert settings.is_internal("backup.sequence")
     assert not settings.is_internal("theme") and not settings.is_internal("editor.font")
-    assert [s.key for s in settings.SETTINGS if s.internal] == ["backup.sequence", "setup.state"]
+    assert [s.key for s in settings.SETTINGS if s.internal] == [
+        "backup.sequence", "setup.state", "builtin.news",
+    ]  # fmt: skip
 
 
 def test_saving_writes_all_settings_or_none(store: Store) -> None:

@@ -7,7 +7,7 @@ careerplanner [--data-dir DIR] --exit-when-shown
 careerplanner [--data-dir DIR] backup | restore FILE | check
 careerplanner [--data-dir DIR] export-json OUT.json | import-json [--with-settings] IN.json
 careerplanner [--data-dir DIR] export-pdf OUT.pdf | export-ics OUT.ics | export-markdown OUT.md
-careerplanner [--data-dir DIR] import-path FILE
+careerplanner [--data-dir DIR] import-path [--yes] FILE
 
 The package: ``parser`` (the arguments), ``data`` (backup, restore, check, JSON),
 ``plan`` (plan exports, pack import), ``selftest`` (--self-test, --exit-when-shown) and
@@ -18,6 +18,11 @@ a full disk, a locked folder) prints one line ``careerplanner: <message>`` and e
 else is a bug: its traceback goes to the log file, and one line names the error and the
 log file; the exit status is 2 (as for a wrong command line: the command did not run).
 With ``CAREERPLANNER_DEBUG`` set the traceback is printed as well.
+
+Everything the command line prints goes through ``say`` or ``err``, which print text from
+a pack, a file or the data safely (``safe_text``): control characters, such as a
+terminal's escape sequences in a pack's title, are shown as visible escapes and never
+reach the terminal.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ import logging
 import os
 import sys
 import traceback
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from careerplanner import log, paths
 from careerplanner.cli import display
@@ -41,12 +48,37 @@ OK, FAILED, BUG = 0, 1, 2
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["build_parser", "err", "main", "report"]
+__all__ = ["build_parser", "err", "main", "report", "safe_text", "say"]
+
+#: Format characters that reorder or hide text on a terminal (bidirectional overrides and
+#: isolates), shown as escapes like the control characters.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: object) -> str:
+    """``text`` fit for a terminal: line breaks and tabs kept, every other control
+    character (ESC, BEL, CR, DEL, C1) and bidirectional override shown as an escape
+    (``\\x1b``), so that text from a pack or a file cannot move the cursor, recolour,
+    retitle or clear the terminal, or reorder what is printed."""
+    return "".join(
+        _escape(c) if (c not in "\n\t" and unicodedata.category(c) == "Cc") or c in _BIDI else c
+        for c in str(text)
+    )
+
+
+def say(text: object = "", *, file: TextIO | None = None) -> None:
+    """Print ``text`` (made safe, ``safe_text``) on stdout, or on ``file``."""
+    print(safe_text(text), file=file or sys.stdout)
 
 
 def err(message: str) -> int:
-    """Print ``careerplanner: message`` on stderr; returns the exit status 1."""
-    print(f"careerplanner: {message}", file=sys.stderr)
+    """Print ``careerplanner: message`` (made safe) on stderr; returns the exit status 1."""
+    print(f"careerplanner: {safe_text(message)}", file=sys.stderr)
     return FAILED
 
 
@@ -62,11 +94,11 @@ def report(exc: BaseException, doing: str) -> int:
     if isinstance(exc, UserError):
         _log.info("%s refused: %s", doing, exc)
         return err(str(exc))
-    from careerplanner.store.backup import describe_os_error, is_write_problem
+    from careerplanner.store.backup import is_write_problem, write_problem_text
 
     if is_write_problem(exc):
         _log.warning("%s failed: %s", doing, exc)
-        return err(f"Nothing was saved: {describe_os_error(exc)}.")
+        return err(write_problem_text(exc, "Nothing was saved."))
     log.ensure_setup()
     _log.error("bug in %s: %s", doing, exc, exc_info=exc)
     message = _first_line(str(exc))
@@ -106,7 +138,7 @@ def _run(args: argparse.Namespace, doing: str) -> int:
         if not headless and not args.exit_when_shown and display.has_display():
             from careerplanner.ui.app import show_error
 
-            print(f"careerplanner: {exc}", file=sys.stderr)
+            err(str(exc))
             show_error("Cannot use the data folder", str(exc))
             return FAILED
         raise

@@ -16,12 +16,12 @@ from pathlib import Path
 from peewee import PeeweeException
 
 from careerplanner import paths
-from careerplanner.cli import err
+from careerplanner.cli import err, say
 from careerplanner.content import PackError
 from careerplanner.services import backup, userdata
 from careerplanner.services.startup import open_data_dir
 from careerplanner.store import Store, StoreOpenError
-from careerplanner.store.backup import BackupError, describe_os_error
+from careerplanner.store.backup import BackupError, write_problem_text
 
 RUNNING = (
     "Career Planner is running with this data folder. Close it first, "
@@ -53,13 +53,13 @@ def _with_store(data_dir: Path, action: Callable[[Store], int]) -> int:
     except (BackupError, PackError) as exc:
         return err(str(exc))
     except (OSError, sqlite3.Error, PeeweeException) as exc:
-        return err(f"The data cannot be opened: {describe_os_error(exc)}.")
+        return err(write_problem_text(exc, "The data cannot be opened."))
     try:
         return action(store)
     except (BackupError, userdata.UserDataError) as exc:
         return err(str(exc))
     except (OSError, sqlite3.Error, PeeweeException) as exc:
-        return err(f"Nothing was changed: {describe_os_error(exc)}.")
+        return err(write_problem_text(exc))
     finally:
         store.close()
 
@@ -67,7 +67,7 @@ def _with_store(data_dir: Path, action: Callable[[Store], int]) -> int:
 def cmd_backup(data_dir: Path) -> int:
     def action(store: Store) -> int:
         made = backup.back_up(store, data_dir, "manual")
-        print(f"Backup written and checked: {made.path} ({made.size / 1024:.0f} KiB)")
+        say(f"Backup written and checked: {made.path} ({made.size / 1024:.0f} KiB)")
         return 0
 
     return _with_store(data_dir, action)
@@ -91,18 +91,18 @@ def cmd_restore(data_dir: Path, file: str) -> int:
                 moved = backup.recover(data_dir, source)
             except BackupError as problem:
                 return err(str(problem))
-            print(f"The unusable database was moved aside to {moved}.")
-            print(f"Restored {source.name}.")
+            say(f"The unusable database was moved aside to {moved}.")
+            say(f"Restored {source.name}.")
             return 0
         except (BackupError, PackError) as exc:
             return err(str(exc))
         except (OSError, sqlite3.Error, PeeweeException) as exc:
-            return err(f"The data cannot be opened: {describe_os_error(exc)}.")
+            return err(write_problem_text(exc, "The data cannot be opened."))
         store.close()
 
         def action(store: Store) -> int:
             safety = backup.restore(store, data_dir, source)
-            print(f"Restored {source.name}. The data as it was is kept in {safety.path}.")
+            say(f"Restored {source.name}. The data as it was is kept in {safety.path}.")
             return 0
 
         return _with_store(data_dir, action)
@@ -111,7 +111,7 @@ def cmd_restore(data_dir: Path, file: str) -> int:
 def cmd_check(data_dir: Path) -> int:
     report = backup.check_data_dir(data_dir)
     for line in report.lines:
-        print(line)
+        say(line)
     return 0 if report.healthy else 1
 
 
@@ -120,7 +120,7 @@ def cmd_export(data_dir: Path, out: str) -> int:
 
     def action(store: Store) -> int:
         userdata.export_file(store, target)
-        print(f"Exported all your data to {target}")
+        say(f"Exported all your data to {target}")
         return 0
 
     return _with_store(data_dir, action)
@@ -134,7 +134,7 @@ def _refused(source: Path, problems: list[str]) -> int:
     err(f"{source.name} was not imported: {first}{also}. Nothing was changed.")
     if more > 0:
         rest = str(userdata.UserDataError(problems[1:]))
-        print(rest, file=sys.stderr)
+        say(rest, file=sys.stderr)
     return 1
 
 
@@ -153,21 +153,21 @@ def cmd_import(data_dir: Path, file: str, with_settings: bool = False) -> int:
                 result = userdata.import_file(store, data_dir, source, with_settings=with_settings)
             except userdata.UserDataError as exc:
                 return _refused(source, exc.problems)
-            print(
+            say(
                 f"Imported {source.name}: {len(result.paths)} career path(s), "
                 f"{result.tutorials} tutorials, {result.attempts} practice answers."
             )
             if result.settings_kept:
                 kept = "; ".join(c.describe() for c in result.settings_kept)
-                print(
+                say(
                     f"Not imported: the file's backup and window settings ({kept}); yours "
                     "are kept. Add --with-settings to import them."
                 )
             if result.settings_imported:
                 taken = "; ".join(c.describe() for c in result.settings_imported)
-                print(f"Imported the file's backup and window settings ({taken}).")
+                say(f"Imported the file's backup and window settings ({taken}).")
             if result.backup is not None:
-                print(f"Your data as it was is kept in {result.backup.path}.")
+                say(f"Your data as it was is kept in {result.backup.path}.")
             return 0
 
         return _with_store(data_dir, action)

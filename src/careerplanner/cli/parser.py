@@ -100,9 +100,22 @@ def _add_plan_commands(
                 help="paper size (default: the setting, else from the locale)",
             )  # fmt: skip
     imp = commands.add_parser(
-        "import-path", parents=[common], help="import or update a career path from a pack file"
+        "import-path",
+        parents=[common],
+        help="import or update a career path from a pack file (the data is backed up first)",
+        description=(
+            "Import a career path from a pack file, or update the installed path of the same "
+            "id to the file's version. The data is backed up first. An update lists what it "
+            "adds, retires and removes; when it retires items you worked on, it changes "
+            "nothing unless --yes is given. The built-in path is never replaced by a file."
+        ),
     )
     imp.add_argument("file", metavar="FILE", help="a career-path pack (YAML)")
+    imp.add_argument(
+        "--yes",
+        action="store_true",
+        help="update even when the new version retires items you worked on (kept, marked retired)",
+    )
 
 
 def manual_parser() -> argparse.ArgumentParser:

@@ -1,8 +1,14 @@
 """Headless plan and pack commands: export-pdf, export-ics, export-markdown, import-path.
 
-They need no display (Qt runs offscreen for the PDF). Each prints one line and returns
-the exit status: 0 on success, 1 with a clear message when the output cannot be
+They need no display (Qt runs offscreen for the PDF). Each prints a short report and
+returns the exit status: 0 on success, 1 with a clear message when the output cannot be
 written or the input is refused.
+
+``import-path`` backs the data up before it installs anything. An update of an installed
+path first says what it does (what is new, what it retires, what it removes). When it
+retires items the learner worked on, it needs ``--yes``: without it the command lists them,
+changes nothing and exits 1. There is no question on the terminal, so that the command
+behaves the same in a script and at a prompt.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from careerplanner.cli import err
+from careerplanner.cli import err, say
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -28,23 +34,44 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return err(str(exc))
     try:
         if args.command == "import-path":
-            from careerplanner.services import packs
-
-            try:
-                source = paths.input_file(Path(args.file), data_dir)
-                result = packs.import_pack_file(store, source)
-            except (PackError, packs.PackImportError, paths.DataDirError) as exc:
-                return err(str(exc))
-            from careerplanner.services import catalog
-
-            info = catalog.path_info(store, result.path_id)
-            verb = "Imported" if result.created else "Updated"
-            print(f"{verb} “{info.title}”: {info.phase_count} phases, "
-                  f"{info.tutorial_count} tutorials, {info.question_count} questions.")  # fmt: skip
-            return 0
+            return _import_path(store, data_dir, Path(args.file), yes=args.yes)
         return _export(args, store, settings.active_path_id(store))
     finally:
         store.close()
+
+
+def _import_path(store: object, data_dir: Path, file: Path, *, yes: bool) -> int:
+    from careerplanner import paths
+    from careerplanner.content import PackError
+    from careerplanner.services import catalog, pack_files
+    from careerplanner.store import Store
+
+    assert isinstance(store, Store)
+    try:
+        source = paths.input_file(file, data_dir)
+        plan = pack_files.read_pack_file(store, source)
+    except (PackError, pack_files.PackImportError, paths.DataDirError) as exc:
+        return err(str(exc))
+    changes = plan.changes
+    if changes.is_update:
+        say(f"{source.name} updates “{changes.title}” from version {changes.old_version} "
+            f"to version {changes.new_version}.")  # fmt: skip
+        for line in changes.lines():
+            say(line)
+        if changes.retired and not yes:
+            return err(
+                f"Nothing was changed: the update retires {len(changes.retired)} item(s) you "
+                "worked on (listed above; your work on them is kept). Run the command again "
+                "with --yes to update."
+            )
+    done = pack_files.apply_import(store, plan, data_dir)
+    if done.backup is not None:
+        say(f"Your data as it was is kept in {done.backup.path}.")
+    info = catalog.path_info(store, done.result.path_id)
+    verb = "Imported" if done.result.created else "Updated"
+    say(f"{verb} “{info.title}”: {info.phase_count} phases, "
+        f"{info.tutorial_count} tutorials, {info.question_count} questions.")  # fmt: skip
+    return 0
 
 
 def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
@@ -74,7 +101,7 @@ def _export(args: argparse.Namespace, store: object, path_id: int) -> int:
         paper = args.paper or settings.PLAN_PAPER.get(store) or default_paper()
     try:
         out = Path(args.out).expanduser()
-        print(export_plan(kind, data, out, data_dir=store.path.parent, paper=paper))
+        say(export_plan(kind, data, out, data_dir=store.path.parent, paper=paper))
     except ExportError as exc:
         return err(str(exc))
     return 0

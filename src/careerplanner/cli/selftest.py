@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from careerplanner import APP_DISPLAY_NAME, __version__, log
-from careerplanner.cli import display
+from careerplanner.cli import display, say
 
 _log = logging.getLogger(__name__)
 
@@ -65,10 +65,10 @@ def self_test(data_dir: Path) -> int:
         if os.environ.get("CAREERPLANNER_DEBUG"):
             traceback.print_exc()
         if isinstance(exc, UserError):
-            print(f"SELFTEST FAILED: {exc}", file=sys.stderr)
+            say(f"SELFTEST FAILED: {exc}", file=sys.stderr)
         else:
             _log.error("self-test: %s", exc, exc_info=exc)
-            print(f"SELFTEST FAILED: {type(exc).__name__}: {exc}. {log.where_text()}",
+            say(f"SELFTEST FAILED: {type(exc).__name__}: {exc}. {log.where_text()}",
                   file=sys.stderr)  # fmt: skip
         return 1
     finally:
@@ -77,18 +77,18 @@ def self_test(data_dir: Path) -> int:
             qInstallMessageHandler(None)
     if failures or escaped:
         for name, what in failures.items():
-            print(f"SELFTEST FAILED: the {name} tab could not be shown: {what}",
+            say(f"SELFTEST FAILED: the {name} tab could not be shown: {what}",
                   file=sys.stderr)  # fmt: skip
         for what in escaped:
-            print(f"SELFTEST FAILED: an error escaped: {what}", file=sys.stderr)
-        print(log.where_text(), file=sys.stderr)
+            say(f"SELFTEST FAILED: an error escaped: {what}", file=sys.stderr)
+        say(log.where_text(), file=sys.stderr)
         return 1
     if problems:
         for message in problems:
-            print(f"Qt: {message}", file=sys.stderr)
-        print("SELFTEST FAILED: Qt reported errors", file=sys.stderr)
+            say(f"Qt: {message}", file=sys.stderr)
+        say("SELFTEST FAILED: Qt reported errors", file=sys.stderr)
         return 1
-    print(
+    say(
         f"SELFTEST OK {APP_DISPLAY_NAME} {__version__}: schema {current_version()}, "
         f"{len(tabs)} tabs, path {info.title!r} with {info.phase_count} phases, "
         f"{info.tutorial_count} tutorials, {info.question_count} questions; data in {data_dir}"

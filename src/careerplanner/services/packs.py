@@ -3,8 +3,21 @@
 Content is matched by the pack's stable ids, so a newer pack version updates titles,
 links and descriptions in place and keeps the user's state beside them. Content that
 a new version drops is deleted only when it holds no user state; otherwise it is kept,
-marked ``retired``, and still shown where the user's data is shown. All of it runs in
-one transaction.
+marked ``retired``, and still shown where the user's data is shown
+(``services.pack_changes`` says beforehand which will be which).
+
+An install runs in steps, each its own short transaction (the path's texts, skills,
+phases, tutorials, questions, reading, and last the version and digest), so that it
+never holds the write lock for long: the window, or another command, writes in between
+instead of finding the data busy. Each step reads the rows it changes inside its own
+transaction and writes only the pack's fields, so a learner's change made in between is
+never overwritten. The version and digest are written last: an install that is
+interrupted leaves the old digest (or none), and installing the same pack again (the next
+start, for the built-in path; importing the file again) completes it.
+
+The learner's own tutorials and questions are never changed by a pack, even when the
+pack carries them under their own ids (an exported path imported again): they are kept
+as they are, and stay the learner's own.
 """
 
 from __future__ import annotations
@@ -12,23 +25,24 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from careerplanner.content import (
-    FORMAT_VERSION,
-    CareerPathPack,
-    builtin_pack_file,
-    load_pack,
-    parse_pack,
-)
+from careerplanner.content import CareerPathPack, builtin_pack_file, parse_pack
 from careerplanner.errors import UserError
-from careerplanner.services.catalog import has_user_state, outline_of
+from careerplanner.services import pack_changes
+from careerplanner.services.pack_changes import (
+    book_has_state,
+    question_has_state,
+    skill_has_state,
+    topic_has_state,
+    tutorial_has_state,
+)
 from careerplanner.store import Store, uses_store
 from careerplanner.store import models as m
-from careerplanner.vocab import BookStatus
+from careerplanner.store.backup import describe_os_error, is_write_problem
 
 _log = logging.getLogger(__name__)
 
@@ -46,131 +60,172 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
+class InstallInterrupted(UserError):
+    """An install stopped after some of its steps (the data was busy, the disk full)."""
+
+
 @uses_store
 def install_pack(store: Store, pack: CareerPathPack, *, builtin: bool = False) -> InstallResult:
-    """Install ``pack``, or update the installed path of the same id. One transaction."""
+    """Install ``pack``, or update the installed path of the same id, in short steps.
+
+    A failure in the first step changes nothing and is raised as it is. A later one
+    leaves part of the pack installed (each step whole): a new path is then removed
+    again when possible; otherwise ``InstallInterrupted`` says that installing the same
+    pack again completes it.
+    """
     with store.db.atomic():
         path = m.CareerPath.get_or_none(m.CareerPath.key == pack.id)
         created = path is None
         if path is not None and path.digest == pack.digest and pack.digest:
             return InstallResult(path.id, path.key, created=False, updated=False)
-        now = _now()
         _log.info(
             "%s %s path %r version %d", "installing" if created else "updating",
             "built-in" if builtin else "imported", pack.id, pack.version,
         )  # fmt: skip
         if path is None:
-            path = m.CareerPath(key=pack.id, installed_at=now)
-        path.title = pack.title
-        path.tagline = pack.tagline
-        path.pack_version = pack.version
-        path.format_version = pack.format_version
-        path.digest = pack.digest
-        path.builtin = builtin or bool(path.builtin)
-        path.role_summary = pack.role.summary
-        path.role_audience = pack.role.audience
-        path.skills_intro = pack.skills_intro
-        path.roadmap_intro = pack.roadmap_intro
-        path.questions_intro = pack.questions_intro
-        path.reading_intro = pack.reading_intro
-        path.updated_at = now
-        path.save()
+            path = m.CareerPath(key=pack.id, installed_at=_now(), digest="")
+            _set_texts(path, pack, builtin)  # digest "": not complete until the last step
+        path_id = int(path.id)
+    retired = 0
+    try:
+        for step in _STEPS:
+            with store.db.atomic():
+                result = step(m.CareerPath.get_by_id(path_id), pack)
+            if step is _sync_tutorials and isinstance(result, int):
+                retired = result
+    except Exception as exc:
+        if not is_write_problem(exc):
+            raise  # a bug: shown as one
+        raise _interrupted(store, path_id, pack, created, builtin, exc) from exc
+    return InstallResult(
+        path_id, pack.id, created=created, updated=not created, retired_tutorials=retired
+    )
 
-        m.Responsibility.delete().where(m.Responsibility.path == path).execute()
-        for i, resp in enumerate(pack.role.responsibilities):
-            m.Responsibility.create(
-                path=path, position=i, title=resp.title, description=resp.description
-            )
-        m.Tip.delete().where(m.Tip.path == path).execute()
-        for i, tip in enumerate(pack.tips):
-            m.Tip.create(path=path, position=i, text=tip)
 
-        skills = _sync_skills(path, pack)
-        phases = _sync_phases(path, pack)
-        retired, tutorials = _sync_tutorials(path, pack, phases, skills)
-        _sync_questions(path, pack, tutorials)
-        _sync_books(path, pack)
-        if m.PlanSettings.get_or_none(m.PlanSettings.path == path) is None:
-            m.PlanSettings.create(path=path)
-        return InstallResult(
-            path.id, path.key, created=created, updated=not created, retired_tutorials=retired
+def _finish(path: m.CareerPath, pack: CareerPathPack) -> None:
+    """The last step: plan settings, and the path's texts with the version and digest,
+    which mark the install complete."""
+    if m.PlanSettings.get_or_none(m.PlanSettings.path == path) is None:
+        m.PlanSettings.create(path=path)
+    path.digest = pack.digest
+    _set_texts(path, pack, bool(path.builtin))
+
+
+def _interrupted(
+    store: Store, path_id: int, pack: CareerPathPack, created: bool, builtin: bool,
+    exc: Exception,
+) -> Exception:  # fmt: skip
+    """What to raise when a step after the first failed: the cause itself when a new
+    path could be removed again (nothing changed), else an InstallInterrupted."""
+    why = describe_os_error(exc)
+    if created:
+        try:
+            with store.db.atomic():
+                m.CareerPath.get_by_id(path_id).delete_instance(recursive=True)
+        except Exception:  # the same problem again: say what is left
+            _log.warning("could not remove the unfinished path %r", pack.id, exc_info=True)
+        else:
+            return exc
+    what = "installing" if created else "updating"
+    _log.warning("%s %r stopped part-way: %s", what, pack.id, why)
+    again = (
+        "start Career Planner again to complete it"
+        if builtin
+        else "import the same file again to complete it"
+    )
+    return InstallInterrupted(
+        f"{what.capitalize()} the career path “{pack.title}” stopped part-way: {why}. "
+        f"Part of the new version is in place and nothing of your work was lost; {again}."
+    )
+
+
+def _set_texts(path: m.CareerPath, pack: CareerPathPack, builtin: bool) -> None:
+    """The path's own fields from ``pack`` (its version included), saved."""
+    path.title = pack.title
+    path.tagline = pack.tagline
+    path.pack_version = pack.version
+    path.format_version = pack.format_version
+    path.builtin = builtin or bool(path.builtin)
+    path.role_summary = pack.role.summary
+    path.role_audience = pack.role.audience
+    path.skills_intro = pack.skills_intro
+    path.roadmap_intro = pack.roadmap_intro
+    path.questions_intro = pack.questions_intro
+    path.reading_intro = pack.reading_intro
+    path.updated_at = _now()
+    path.save()
+
+
+def _sync_role(path: m.CareerPath, pack: CareerPathPack) -> None:
+    m.Responsibility.delete().where(m.Responsibility.path == path).execute()
+    for i, resp in enumerate(pack.role.responsibilities):
+        m.Responsibility.create(
+            path=path, position=i, title=resp.title, description=resp.description
         )
+    m.Tip.delete().where(m.Tip.path == path).execute()
+    for i, tip in enumerate(pack.tips):
+        m.Tip.create(path=path, position=i, text=tip)
 
 
-def _sync_skills(path: m.CareerPath, pack: CareerPathPack) -> dict[str, m.Skill]:
+def _sync_skills(path: m.CareerPath, pack: CareerPathPack) -> None:
     existing = {s.key: s for s in m.Skill.select().where(m.Skill.path == path)}
-    result: dict[str, m.Skill] = {}
     for i, skill in enumerate(pack.skills):
         row = existing.pop(skill.id, None) or m.Skill(path=path, key=skill.id)
         row.position, row.name, row.summary = i, skill.name, skill.summary
         row.target, row.retired = skill.target, False
         row.save()
-        result[skill.id] = row
         topics = {t.key: t for t in m.Topic.select().where(m.Topic.skill == row)}
         for j, topic in enumerate(skill.topics):
             trow = topics.pop(topic.id, None) or m.Topic(skill=row, key=topic.id)
             trow.position, trow.name, trow.retired = j, topic.name, False
             trow.save()
         for trow in topics.values():
-            if trow.checked:
+            if topic_has_state(trow):
                 trow.retired = True
                 trow.save()
             else:
                 trow.delete_instance()
     for row in existing.values():
-        has_state = (
-            row.level > 0
-            or m.Topic.select().where((m.Topic.skill == row) & m.Topic.checked).exists()
-        )
-        if has_state:
+        if skill_has_state(row):
             row.retired = True
             row.save()
         else:
             row.delete_instance(recursive=False)
-    return result
 
 
-def _sync_phases(path: m.CareerPath, pack: CareerPathPack) -> dict[str, m.Phase]:
+def _sync_phases(path: m.CareerPath, pack: CareerPathPack) -> None:
     existing = {p.key: p for p in m.Phase.select().where(m.Phase.path == path)}
-    result: dict[str, m.Phase] = {}
     for i, phase in enumerate(pack.phases):
         row = existing.pop(phase.id, None) or m.Phase(path=path, key=phase.id)
         row.position, row.title, row.summary, row.retired = i, phase.title, phase.summary, False
         row.save()
-        result[phase.id] = row
     # Phases that are gone: decided after the tutorials move (see _sync_tutorials).
     for row in existing.values():
         row.retired = True
         row.save()
-    return result
 
 
-def _sync_tutorials(
-    path: m.CareerPath,
-    pack: CareerPathPack,
-    phases: dict[str, m.Phase],
-    skills: dict[str, m.Skill],
-) -> tuple[int, dict[str, m.Tutorial]]:
-    """Update the pack's tutorials in place; returns (newly retired, current rows by id)."""
-    current: dict[str, m.Tutorial] = {}
-    existing = {
-        t.key: t
-        for t in m.Tutorial.select().where(
-            (m.Tutorial.path == path) & (m.Tutorial.custom == False)  # noqa: E712
-        )
-    }
+def _sync_tutorials(path: m.CareerPath, pack: CareerPathPack) -> int:
+    """Update the pack's tutorials in place; returns how many were newly retired."""
+    phases = {p.key: p for p in m.Phase.select().where(m.Phase.path == path)}
+    skills = {s.key: s for s in m.Skill.select().where(m.Skill.path == path)}
+    existing = {t.key: t for t in m.Tutorial.select().where(m.Tutorial.path == path)}
     for phase in pack.phases:
         for j, tut in enumerate(phase.tutorials):
-            row = existing.pop(tut.id, None) or m.Tutorial(path=path, key=tut.id)
+            row = existing.pop(tut.id, None)
+            if row is not None and row.custom:
+                continue  # the learner's own tutorial (an exported path): kept as it is
+            row = row or m.Tutorial(path=path, key=tut.id)
             row.phase = phases[phase.id]
             row.position, row.title, row.skill = j, tut.title, skills[tut.skill]
             row.level, row.hours, row.url = tut.level, tut.hours, tut.url
             row.description, row.retired = tut.description, False
             row.save()
-            current[tut.id] = row
     retired = 0
     for row in existing.values():
-        if has_user_state(row):
+        if row.custom:
+            continue
+        if tutorial_has_state(row):
             if not row.retired:
                 retired += 1
             row.retired = True
@@ -181,20 +236,17 @@ def _sync_tutorials(
     for phase_row in m.Phase.select().where((m.Phase.path == path) & m.Phase.retired):
         if not m.Tutorial.select().where(m.Tutorial.phase == phase_row).exists():
             phase_row.delete_instance()
-    return retired, current
+    return retired
 
 
-def _sync_questions(
-    path: m.CareerPath, pack: CareerPathPack, tutorials: dict[str, m.Tutorial]
-) -> None:
-    existing = {
-        q.key: q
-        for q in m.Question.select().where(
-            (m.Question.path == path) & (m.Question.custom == False)  # noqa: E712
-        )
-    }
+def _sync_questions(path: m.CareerPath, pack: CareerPathPack) -> None:
+    tutorials = {t.key: t for t in m.Tutorial.select().where(m.Tutorial.path == path)}
+    existing = {q.key: q for q in m.Question.select().where(m.Question.path == path)}
     for i, question in enumerate(pack.questions):
-        row = existing.pop(question.id, None) or m.Question(path=path, key=question.id)
+        row = existing.pop(question.id, None)
+        if row is not None and row.custom:
+            continue  # the learner's own question (an exported path): kept as it is
+        row = row or m.Question(path=path, key=question.id)
         row.position, row.category, row.text = i, question.category, question.text
         row.guidance, row.retired = question.guidance, False
         row.outline = json.dumps(list(question.outline), ensure_ascii=False)
@@ -207,12 +259,9 @@ def _sync_questions(
         for j, key in enumerate(question.prepares):
             m.Preparation.create(question=row, tutorial=tutorials[key], position=j)
     for row in existing.values():
-        has_state = (
-            row.card is not None
-            or bool(row.draft)
-            or m.Attempt.select().where(m.Attempt.question == row).exists()
-        )
-        if has_state:
+        if row.custom:
+            continue
+        if question_has_state(row):
             row.retired = True
             row.save()
         else:
@@ -227,19 +276,31 @@ def _sync_books(path: m.CareerPath, pack: CareerPathPack) -> None:
         row.note, row.retired = book.note, False
         row.save()
     for row in existing.values():
-        if row.status != BookStatus.TO_READ:
+        if book_has_state(row):
             row.retired = True
             row.save()
         else:
             row.delete_instance()
 
 
-@uses_store
-def ensure_builtin_pack(store: Store) -> InstallResult:
-    """Install or update the built-in path; cheap when the shipped file is unchanged.
+#: The steps of an install after the first, each its own transaction, in order.
+_STEPS: tuple[Callable[[m.CareerPath, CareerPathPack], object], ...] = (
+    _sync_role, _sync_skills, _sync_phases, _sync_tutorials, _sync_questions, _sync_books,
+    _finish,
+)  # fmt: skip
 
-    The file's hash is compared with the installed digest first, so an unchanged pack
-    is not parsed at all.
+
+@uses_store
+def ensure_builtin_pack(store: Store, backup_dir: Path | None = None) -> InstallResult:
+    """Install or update the built-in path from the file shipped with the app; cheap
+    when the shipped file is unchanged (its hash is compared with the installed digest
+    first, so an unchanged pack is not parsed at all).
+
+    The shipped file always wins: whatever version is installed (a newer one, or a file
+    that took the built-in path over before imports were refused that), the built-in path
+    becomes the shipped one, and the learner's work is kept by ids as in every update.
+    Before an update the data is backed up into ``backup_dir`` (when given), and what is
+    new is recorded for the window to tell once (``pack_changes.unseen_news``).
     """
     file = builtin_pack_file()
     raw = file.read_bytes()
@@ -248,199 +309,13 @@ def ensure_builtin_pack(store: Store) -> InstallResult:
     if path is not None and path.digest == digest:
         return InstallResult(path.id, path.key, created=False, updated=False)
     pack = parse_pack(raw, str(file))
-    if path is not None and path.pack_version > pack.version:
-        # Never downgrade content that a newer pack installed.
-        return InstallResult(path.id, path.key, created=False, updated=False)
-    return install_pack(store, pack, builtin=True)
+    changes = pack_changes.changes_of(store, pack)
+    if changes.is_update and backup_dir is not None:
+        from careerplanner.store.backup import write_backup
 
-
-# -- packs as files: import, export, remove --------------------------------------------
-
-
-class PackImportError(UserError, ValueError):
-    """A pack that is valid but cannot be imported here (for example an older version)."""
-
-
-@uses_store
-def import_pack_file(store: Store, file: Path) -> InstallResult:
-    """Validate ``file`` completely, then install or update its path in one transaction.
-
-    Raises content.PackError for a bad file (naming the file, the location and the
-    problem) and PackImportError when the installed version is newer or the same.
-    Nothing is written in either case.
-    """
-    pack = load_pack(file)
-    existing = m.CareerPath.get_or_none(m.CareerPath.key == pack.id)
-    if existing is not None:
-        if existing.digest == pack.digest:
-            raise PackImportError(
-                f"{file}: the career path “{pack.title}” (version {pack.version}) is "
-                "already installed, unchanged."
-            )
-        if existing.pack_version > pack.version:
-            raise PackImportError(
-                f"{file}: version {pack.version} of “{pack.title}” is older than the "
-                f"installed version {existing.pack_version}; nothing was changed."
-            )
-    return install_pack(store, pack, builtin=False)
-
-
-def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if v not in ("", None, [], ())}
-
-
-@uses_store
-def export_pack(store: Store, path_id: int) -> str:
-    """The path as a pack file (YAML), with the user's own tutorials and questions.
-
-    Retired content is left out; everything else imports again unchanged.
-    """
-    import yaml
-
-    from careerplanner.vocab import LEVEL_NAMES
-
-    path = m.CareerPath.get_by_id(path_id)
-    skills = list(
-        m.Skill.select().where((m.Skill.path == path) & ~m.Skill.retired).order_by(m.Skill.position)
-    )
-    skill_keys = {s.id: s.key for s in skills}
-    data: dict[str, Any] = {
-        "format_version": FORMAT_VERSION,
-        "id": path.key,
-        "version": path.pack_version,
-        "title": path.title,
-        "tagline": path.tagline,
-        "role": {
-            "summary": path.role_summary,
-            "responsibilities": [
-                {"title": r.title, "description": r.description}
-                for r in m.Responsibility.select()
-                .where(m.Responsibility.path == path)
-                .order_by(m.Responsibility.position)
-            ],
-            "audience": path.role_audience,
-        },
-        "skills_intro": path.skills_intro,
-        "skills": [
-            _drop_empty(
-                {
-                    "id": s.key,
-                    "name": s.name,
-                    "target": LEVEL_NAMES[s.target],
-                    "summary": s.summary,
-                    "topics": [
-                        {"id": t.key, "name": t.name}
-                        for t in m.Topic.select()
-                        .where((m.Topic.skill == s) & ~m.Topic.retired)
-                        .order_by(m.Topic.position)
-                    ],
-                }
-            )
-            for s in skills
-        ],
-        "roadmap_intro": path.roadmap_intro,
-        "phases": [],
-        "questions_intro": path.questions_intro,
-        "questions": [],
-        "tips": [t.text for t in m.Tip.select().where(m.Tip.path == path).order_by(m.Tip.position)],
-        "reading_intro": path.reading_intro,
-        "reading": [
-            _drop_empty(
-                {"id": b.key, "title": b.title, "authors": b.authors, "url": b.url, "note": b.note}
-            )
-            for b in m.Book.select()
-            .where((m.Book.path == path) & ~m.Book.retired)
-            .order_by(m.Book.position)
-        ],
-    }
-    for phase in (
-        m.Phase.select().where((m.Phase.path == path) & ~m.Phase.retired).order_by(m.Phase.position)
-    ):
-        tutorials = (
-            m.Tutorial.select()
-            .where((m.Tutorial.phase == phase) & ~m.Tutorial.retired)
-            .order_by(m.Tutorial.custom, m.Tutorial.position, m.Tutorial.id)
-        )
-        data["phases"].append(
-            _drop_empty(
-                {
-                    "id": phase.key,
-                    "title": phase.title,
-                    "summary": phase.summary,
-                    "tutorials": [
-                        _drop_empty(
-                            {
-                                "id": t.key,
-                                "title": t.title,
-                                "skill": skill_keys.get(t.skill_id) if t.skill_id else None,
-                                "level": LEVEL_NAMES[t.level],
-                                "hours": t.hours,
-                                "url": t.url,
-                                "description": t.description,
-                            }
-                        )
-                        for t in tutorials
-                        if t.skill_id in skill_keys and t.url
-                    ],
-                }
-            )
-        )
-    exported = {t["id"] for ph in data["phases"] for t in ph.get("tutorials", [])}
-    prepared: dict[int, list[str]] = {}
-    for prep in (
-        m.Preparation.select(m.Preparation, m.Tutorial)
-        .join(m.Tutorial)
-        .where(m.Tutorial.path == path)
-        .order_by(m.Preparation.position)
-    ):
-        if prep.tutorial.key in exported:
-            prepared.setdefault(prep.question_id, []).append(prep.tutorial.key)
-    for q in (
-        m.Question.select()
-        .where((m.Question.path == path) & ~m.Question.retired)
-        .order_by(m.Question.custom, m.Question.position, m.Question.id)
-    ):
-        points = [
-            p.text
-            for p in m.FocusPoint.select()
-            .where(m.FocusPoint.question == q)
-            .order_by(m.FocusPoint.position)
-        ]
-        if points:
-            data["questions"].append(
-                _drop_empty(
-                    {
-                        "id": q.key,
-                        "category": q.category,
-                        "text": q.text,
-                        "guidance": q.guidance,
-                        "focus_points": points,
-                        "outline": outline_of(q.outline),
-                        "prepares": prepared.get(q.id, []),
-                        "beyond_source": bool(q.beyond_source) or None,
-                    }
-                )
-            )
-    header = (
-        f"# Career path “{path.title}”, exported by Career Planner.\n"
-        "# Format: docs/content-format.md. Keep every id when you edit; raise `version`.\n"
-    )
-    body = yaml.safe_dump(
-        _drop_empty(data), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-    )
-    return header + body
-
-
-@uses_store
-def remove_path(store: Store, path_id: int) -> str:
-    """Remove an imported path with all its progress. The built-in path cannot be removed."""
-    path = m.CareerPath.get_or_none(m.CareerPath.id == path_id)
-    if path is None:
-        raise PackImportError("That career path is not installed.")
-    if path.builtin:
-        raise PackImportError(f"The built-in path “{path.title}” cannot be removed.")
-    title = str(path.title)
-    with store.db.atomic():
-        path.delete_instance(recursive=True)
-    _log.info("removed path %r", path.key)
-    return title
+        made = write_backup(store.db.connection(), backup_dir, "upgrade")
+        _log.info("backup before updating the built-in path: %s", made.path.name)
+    result = install_pack(store, pack, builtin=True)
+    if changes.is_update and changes.old_version is not None:
+        pack_changes.record_news(store, changes)
+    return result

@@ -265,6 +265,10 @@ BACKUP_SEQUENCE = Whole(
     internal=True,
 )
 
+#: What the last update of the built-in path brought, for the window to tell once (JSON,
+#: written and read by ``services.pack_changes``): the app's own bookkeeping.
+BUILTIN_NEWS = Text(key="builtin.news", label="what is new in the built-in path", internal=True)
+
 #: Default countdown length by practice category, in minutes; others get
 #: DEFAULT_TIMER_MINUTES.
 CATEGORY_TIMER_MINUTES = {
@@ -300,6 +304,7 @@ SETUP_STATE: Choice[str | None] = Choice(
 SETTINGS: tuple[Setting[Any], ...] = (
     ACTIVE_PATH, THEME, FIRST_WEEKDAY, PLAN_PAPER, WINDOW_GEOMETRY, WINDOW_STATE,
     CURRENT_TAB, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, BACKUP_SEQUENCE, SETUP_STATE,
+    BUILTIN_NEWS,
 )  # fmt: skip
 FAMILIES: tuple[Family[Any], ...] = (PRACTICE_TIMER,)
 _BY_KEY = {s.key: s for s in SETTINGS}

@@ -36,9 +36,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from careerplanner.errors import UserError
+from careerplanner.errors import UserError, os_error_text
 from careerplanner.store import migrations
-from careerplanner.store.database import APPLICATION_ID, SQLITE_MAGIC
+from careerplanner.store.database import APPLICATION_ID, SQLITE_MAGIC, is_io_problem
 from careerplanner.store.folder_lock import FolderBusy, folder_lock
 
 PREFIX = "careerplanner-"
@@ -65,6 +65,7 @@ REASONS = (
     "reset",
     "startup",
     "remove",
+    "upgrade",
 )
 
 
@@ -112,9 +113,33 @@ def _cause(exc: BaseException) -> BaseException:
     return exc
 
 
-def describe_os_error(exc: BaseException) -> str:
-    """A short, plain explanation of a failed write (disk full, read-only, permissions)."""
+#: What a write that waited in vain for another process's write is told.
+BUSY_MESSAGE = "The data is busy: another Career Planner command is writing. Try again in a moment."
+_BUSY_MARKERS = (
+    "database is locked",
+    "database table is locked",
+    "database schema is locked",
+    "database is busy",
+)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True when SQLite gave up waiting for another connection's lock (SQLITE_BUSY or
+    SQLITE_LOCKED): another process was writing; nothing was written."""
     exc = _cause(exc)
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return True
+    text = str(exc).lower()
+    return any(marker in text for marker in _BUSY_MARKERS)
+
+
+def describe_os_error(exc: BaseException) -> str:
+    """A short, plain explanation of a failed write (disk full, read-only, permissions,
+    busy)."""
+    exc = _cause(exc)
+    if is_busy(exc):
+        return "the data is busy: another Career Planner command is writing (try again in a moment)"
     text = str(exc).lower()
     number = getattr(exc, "errno", None)
     if number == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
@@ -127,16 +152,19 @@ def describe_os_error(exc: BaseException) -> str:
         return "the file cannot be created or opened (is the folder writable?)"
     if "disk i/o error" in text or number == errno.EIO:
         return "the disk reported an input/output error"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror[0].lower() + exc.strerror[1:]
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
     return str(exc) or type(exc).__name__
 
 
 def is_write_problem(exc: BaseException) -> bool:
-    """True for failures of the storage itself (full, read-only, denied, I/O)."""
+    """True for failures of the storage itself (full, read-only, denied, I/O), and for a
+    write that found the data busy (another process writing)."""
     exc = _cause(exc)
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO)
+    if is_busy(exc):
+        return True
     text = str(exc).lower()
     return any(
         marker in text
@@ -149,6 +177,14 @@ def is_write_problem(exc: BaseException) -> bool:
             "permission denied",
         )
     )
+
+
+def write_problem_text(exc: BaseException, outcome: str = "Nothing was changed.") -> str:
+    """A failed write in one or two sentences for the user: ``outcome`` (what became of
+    the data) and why. A busy database changed nothing, whatever was being done."""
+    if is_busy(exc):
+        return f"{BUSY_MESSAGE} Nothing was changed."
+    return f"{outcome[:-1] if outcome.endswith('.') else outcome}: {describe_os_error(exc)}."
 
 
 # -- names ---------------------------------------------------------------------------------
@@ -260,8 +296,11 @@ def _sequence(conn: sqlite3.Connection) -> int | None:
     return parse_sequence(row[0]) if row else None
 
 
-def _open_ro(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _open_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A read-only connection; ``immutable``: read the file as it is on disk, without
+    locks or the -shm file (only when no other process writes it)."""
+    options = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     # A damaged file can hold (or report) text that is not UTF-8.
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     return conn
@@ -315,10 +354,30 @@ def _summary(conn: sqlite3.Connection) -> str:
     return "; ".join(parts) if parts else "no career path yet"
 
 
+class _Unreadable(Exception):
+    """The disk or the folder, not the file, kept SQLite from reading it."""
+
+    def __init__(self, cause: sqlite3.Error) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_file(path: Path, *, full: bool = True, summary: bool = True) -> FileCheck:
     """Check a database file without changing it: ``integrity_check`` when ``full``,
     else ``quick_check``; also that it is Career Planner's and not newer than this app.
-    The result carries the file's sequence number and, with ``summary``, what it holds."""
+    The result carries the file's sequence number and, with ``summary``, what it holds.
+
+    A file that SQLite cannot read because of the disk or the folder (full, read-only: a
+    WAL database needs its ``-shm`` file made beside it) is never called damaged: when no
+    write-ahead log is pending it is read as it is on disk (``immutable``), and otherwise
+    the result says that it cannot be read now, and why."""
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -329,8 +388,27 @@ def check_file(path: Path, *, full: bool = True, summary: bool = True) -> FileCh
     if not header.startswith(SQLITE_MAGIC):
         return FileCheck(False, "The file is not an SQLite database.")
     try:
-        conn = _open_ro(path)
+        return _check_open(path, full, summary, immutable=False)
+    except _Unreadable as first:
+        problem = first.cause
+    if not is_busy(problem) and not _has_wal(path):
+        try:
+            return _check_open(path, full, summary, immutable=True)
+        except _Unreadable as again:
+            problem = again.cause
+    return FileCheck(
+        False,
+        f"The file cannot be read now: {describe_os_error(problem)}. This says nothing "
+        "about the file itself (the disk may be full or the folder not writable).",
+    )
+
+
+def _check_open(path: Path, full: bool, summary: bool, *, immutable: bool) -> FileCheck:
+    try:
+        conn = _open_ro(path, immutable=immutable)
     except (sqlite3.Error, ValueError) as exc:
+        if isinstance(exc, sqlite3.Error) and is_io_problem(exc):
+            raise _Unreadable(exc) from exc
         return FileCheck(False, f"The file cannot be opened: {exc}.")
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -353,6 +431,8 @@ def check_file(path: Path, *, full: bool = True, summary: bool = True) -> FileCh
         about = _summary(conn) if summary else ""
         return FileCheck(True, "", version, about, _sequence(conn))
     except sqlite3.Error as exc:
+        if is_io_problem(exc):
+            raise _Unreadable(exc) from exc
         return FileCheck(False, f"The file is damaged ({exc}).")
     finally:
         conn.close()
@@ -503,10 +583,23 @@ def backup_path_file(database: Path, folder: Path, reason: str) -> BackupFile:
 # -- restoring -----------------------------------------------------------------------------
 
 
+#: SQLITE_BUSY and SQLITE_LOCKED, as sqlite3_backup_step returns them.
+_BUSY_CODES = (5, 6)
+
+
+def _give_up_when_busy(status: int, remaining: int, total: int) -> None:
+    """The backup API's progress callback: stop when a step found the database busy
+    (after the target's busy timeout), instead of retrying for ever as Python does."""
+    if status & 0xFF in _BUSY_CODES:
+        raise sqlite3.OperationalError("database is locked")
+
+
 def restore_into(backup: Path, target: sqlite3.Connection) -> None:
     """Replace the content of the open database ``target`` with ``backup``, atomically.
 
     The caller checks ``backup`` first (``check_file``) and backs up the current data.
+    While another process writes the database for longer than the busy timeout, it
+    gives up (BackupError saying the data is busy), having changed nothing.
     A backup with another page size than the database is first rebuilt with the
     database's page size (in memory): SQLite cannot copy pages of another size into a
     database in WAL mode.
@@ -518,14 +611,15 @@ def restore_into(backup: Path, target: sqlite3.Connection) -> None:
     try:
         page_size = int(target.execute("PRAGMA page_size").fetchone()[0])
         if int(source.execute("PRAGMA page_size").fetchone()[0]) == page_size:
-            source.backup(target)  # all pages in one step: one write transaction
+            # All pages in one step: one write transaction.
+            source.backup(target, progress=_give_up_when_busy)
         else:
             name = f"file:careerplanner-restore-{uuid.uuid4().hex}?mode=memory&cache=shared"
             rebuilt = sqlite3.connect(name, uri=True)
             try:
                 source.execute(f"PRAGMA page_size = {page_size}")
                 source.execute("VACUUM INTO ?", (name,))
-                rebuilt.backup(target)
+                rebuilt.backup(target, progress=_give_up_when_busy)
             finally:
                 rebuilt.close()
     except sqlite3.Error as exc:

@@ -42,12 +42,15 @@ from careerplanner.store.models import ALL_MODELS, NO_STORE, StoreClosedError
 APPLICATION_ID = 0x43504C4E
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+#: How long a write waits for another process's write to finish (a CLI import while the
+#: window runs, or the reverse) before it is reported as busy, in milliseconds.
+BUSY_TIMEOUT_MS = 5000
+
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     # FULL in WAL mode: a committed change survives a power cut, not just a crash.
     "synchronous": "full",
-    "busy_timeout": 5000,
     "cache_size": -16_000,
 }
 
@@ -195,7 +198,7 @@ def _inspect(path: Path) -> None:
                 f"The database {path} is damaged ({result[0][0]}).",
             )
     except sqlite3.DatabaseError as exc:
-        if _is_io_problem(exc):
+        if is_io_problem(exc):
             # The disk or the folder is the problem, not the file: never move it aside.
             raise StoreOpenError(
                 StoreOpenError.UNREADABLE,
@@ -210,7 +213,9 @@ def _inspect(path: Path) -> None:
         conn.close()
 
 
-def _is_io_problem(exc: sqlite3.Error) -> bool:
+def is_io_problem(exc: sqlite3.Error) -> bool:
+    """True when SQLite failed for want of the disk or the folder (full, I/O error,
+    read-only, cannot create its -shm file) or of a lock, not because of the file."""
     text = str(exc).lower()
     return any(
         marker in text
@@ -252,14 +257,26 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
         )
     if path.exists():
         _inspect(path)
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = SqliteDatabase(
+        str(path),
+        pragmas={**PRAGMAS, "busy_timeout": BUSY_TIMEOUT_MS},
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        # Every transaction takes the write lock when it begins (waiting up to the busy
+        # timeout): a deferred one that read first could not wait for it later, and
+        # would fail at once while another process writes.
+        lock_type="IMMEDIATE",
+    )
     try:
         db.connect()
         if backup_dir is not None and migrations.schema_version(db) > 0 and migrations.pending(db):
             from careerplanner.store.backup import write_backup
 
             write_backup(db.connection(), backup_dir, "migration")
-        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        # Setting it writes (and waits for the write lock): only when it is not set yet,
+        # so that opening the data to read it works while another process writes.
+        if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.migrate(db)
     except Exception:
         db.close()

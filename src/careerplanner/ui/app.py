@@ -55,12 +55,18 @@ def run_gui(data_dir: Path) -> int:
     and exits. A database that cannot be opened gets a dialog saying what is wrong, with
     a way back (restore the newest good backup, start fresh, or quit).
     """
-    from careerplanner.instance import SingleInstance, notify_running
+    from careerplanner.instance import LockFileError, SingleInstance, notify_running
     from careerplanner.ui.errors import install_error_hook
 
     app = ensure_app()
     guard = SingleInstance(data_dir)
-    if not guard.acquire():
+    try:
+        taken = guard.acquire()
+    except LockFileError as exc:  # a full disk, say: not another instance
+        print(f"careerplanner: {exc}", file=sys.stderr)
+        show_error("Cannot use the data folder", str(exc))
+        return 1
+    if not taken:
         if notify_running(data_dir):
             print(
                 f"{APP_DISPLAY_NAME} is already running with {data_dir}; "
@@ -96,6 +102,7 @@ def open_window(data_dir: Path) -> MainWindow | None:
     """The main window, after resolving a database that cannot be opened with the user;
     None when the user quits or the folder cannot be used (already explained)."""
     from careerplanner.content import PackError
+    from careerplanner.errors import UserError
     from careerplanner.services import backup
     from careerplanner.store import StoreOpenError
     from careerplanner.ui import create_main_window
@@ -129,6 +136,9 @@ def open_window(data_dir: Path) -> MainWindow | None:
             print(f"careerplanner: the unusable database was moved aside to {moved}")
         except PackError as exc:
             show_error("The built-in career path is damaged", str(exc))
+            return None
+        except UserError as exc:  # an update of the built-in path stopped part-way, ...
+            show_error("Cannot open your data", str(exc))
             return None
         except Exception as exc:  # a bug: logged, explained, and no traceback to abort on
             from careerplanner.ui.errors import report_bug

@@ -6,6 +6,8 @@
   expected failure: its message is shown as it is, in a plain message box;
 - a storage problem (disk full, read-only folder, permission denied) gets the plain
   "could not be saved" message: SQLite rolled the change back, nothing is half-written;
+  a write that found the data busy (another Career Planner command writing, beyond the
+  busy timeout) says so, and that nothing was lost;
 - anything else is a bug: it is logged with its traceback (``careerplanner.log``) and
   shown in a dialog that says so, names the log file, and offers to copy the details and
   to open the log folder. The app keeps running.
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner import APP_DISPLAY_NAME, __version__, log
 from careerplanner.errors import UserError
-from careerplanner.store.backup import describe_os_error, is_write_problem
+from careerplanner.store.backup import BUSY_MESSAGE, describe_os_error, is_busy, is_write_problem
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -52,6 +54,12 @@ def is_expected(exc: BaseException) -> bool:
 
 
 def write_failed_text(exc: BaseException) -> str:
+    if is_busy(exc):
+        return (
+            f"{BUSY_MESSAGE}\n\nYour last change was not recorded, and nothing was lost: "
+            "your data is as it was before that change. Career Planner keeps running; do "
+            "it again once the other command has finished."
+        )
     return (
         f"Your last change could not be saved: {describe_os_error(exc)}.\n\n"
         "Nothing was half-written: your data is as it was before that change. Free some "
@@ -77,7 +85,8 @@ def show_message(
 
 
 def show_write_failed(exc: BaseException, parent: QWidget | None = None) -> None:
-    show_message(parent, "Could not save", write_failed_text(exc), name="write_failed_dialog")
+    title = "The data is busy" if is_busy(exc) else "Could not save"
+    show_message(parent, title, write_failed_text(exc), name="write_failed_dialog")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:

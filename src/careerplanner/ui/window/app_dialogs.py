@@ -130,3 +130,38 @@ class AboutDialog(QDialog):
         from careerplanner.ui.errors import open_log_folder
 
         return open_log_folder()
+
+
+#: Items listed under each heading of What's New (then how many more).
+LIST_LIMIT = 10
+
+
+def whats_new_text(news: object) -> tuple[str, str]:
+    """(headline, details) of Help → What's New for ``news`` (a ``pack_changes.News`` or
+    None)."""
+    from careerplanner.services.pack_changes import News
+
+    if not isinstance(news, News):
+        return (
+            "No update of the built-in career path has been installed yet.",
+            f"When a new version of {APP_DISPLAY_NAME} brings a new edition of the path, "
+            "this says what is new. Your progress is always kept.",
+        )
+    ch = news.changes
+    return (
+        f"“{ch.title}” was updated from version {ch.old_version} to version {ch.new_version}.",
+        "\n".join([*ch.lines(), "", "Your data as it was before the update is kept in a backup."]),
+    )
+
+
+def show_whats_new(parent: QWidget | None, news: object) -> None:
+    """Help → What's New: what the last update of the built-in path brought."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from careerplanner.ui.errors import show_message
+
+    headline, details = whats_new_text(news)
+    show_message(
+        parent, "What's New", headline, details,
+        icon=QMessageBox.Icon.Information, name="whats_new_dialog",
+    )  # fmt: skip

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
+#: How long the status bar says that the built-in path was updated (milliseconds).
+NEWS_MS = 60_000
+
 
 def _tab_factories() -> list[tuple[str, str, Callable[[], TabFactory]]]:
     """(name, title, loader): each tab module is imported only when the tab is built."""
@@ -228,7 +231,7 @@ class MainWindow(QMainWindow):
         assert isinstance(view_menu, QMenu) and isinstance(help_menu, QMenu)
         self.path_actions = PathActions(
             self, self.store, Path(self.data_dir_text) if self.data_dir_text else None,
-            self.set_path, lambda: self.path_id,
+            self.set_path, lambda: self.path_id, self._after_path_import, self._flush_tabs,
         )  # fmt: skip
         self.path_actions.add_to(file_menu)
         bar.setCornerWidget(self.path_actions.combo, Qt.Corner.TopRightCorner)
@@ -263,6 +266,30 @@ class MainWindow(QMainWindow):
         set_up.triggered.connect(lambda: self.show_setup())
         help_menu.insertAction(shortcuts, set_up)
         help_menu.insertSeparator(shortcuts)
+        whats_new = make_action(self, "&What's New in the Career Path", "action_whats_new")
+        whats_new.triggered.connect(self.show_whats_new)
+        help_menu.insertAction(help_menu.actions()[-1], whats_new)  # before About
+        self._tell_news()
+
+    def show_whats_new(self) -> None:
+        from careerplanner.services import pack_changes
+        from careerplanner.ui.window.app_dialogs import show_whats_new
+
+        show_whats_new(self, pack_changes.news(self.store))
+
+    def _tell_news(self) -> None:
+        """Once after the built-in path was updated: say so in the status bar (never a
+        dialog that would hold up the start)."""
+        from careerplanner.services import pack_changes
+
+        news = pack_changes.news(self.store)
+        if news is None or news.shown:
+            return
+        self.statusBar().showMessage(pack_changes.news_summary(news.changes), NEWS_MS)
+        try:
+            pack_changes.mark_news_shown(self.store)
+        except Exception as exc:  # a full or busy disk: told again next time
+            _log.warning("could not note that the news was shown: %s", exc)
 
     def set_path(self, path_id: int) -> None:
         """Switch every tab to another career path (remembered)."""
@@ -391,6 +418,13 @@ class MainWindow(QMainWindow):
         may have a new id."""
         self.path_id = settings.active_path_id(self.store)
         self.events.announce(Changes(Area.ALL, active_path=self.path_id))
+        self._tell_news()  # a restored older backup may have brought the path up to date
+
+    def _after_path_import(self) -> None:
+        """A pack import changed a path's content: undo entries may name items that are
+        gone, and every view reloads."""
+        self.events.undo_stack.clear()
+        self._after_data_replaced()
 
     def bring_to_front(self) -> None:
         """Another start asked for this window (single instance)."""

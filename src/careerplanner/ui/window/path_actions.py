@@ -1,19 +1,30 @@
-"""Career paths in the window: the selector, and import, export and removal of packs."""
+"""Career paths in the window: the selector, and import, export and removal of packs.
+
+Importing a pack file that updates an installed path first shows what the update does
+(what is new, which items you worked on it retires, what it removes) and asks; the data is
+backed up before any import. A file never updates the built-in path (it is refused with
+a message: ``services.pack_files``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox, QWidget
 
 from careerplanner import paths
-from careerplanner.services import catalog, packs
+from careerplanner.services import catalog, pack_files
+from careerplanner.services.pack_changes import PackChanges
+from careerplanner.services.packs import InstallInterrupted
 from careerplanner.store import Store
 from careerplanner.ui.errors import show_error, show_message
 from careerplanner.ui.kit.widgets import confirm, make_action
 
 PACK_FILTER = "Career path (*.yaml *.yml);;All files (*)"
+#: Items listed under each heading of an update's question (all of them in its details).
+LIST_LIMIT = 12
 
 
 class PathActions:
@@ -25,12 +36,18 @@ class PathActions:
     def __init__(
         self, window: QWidget, store: Store, data_dir: Path | None,
         switch: Callable[[int], None], current: Callable[[], int],
+        replaced: Callable[[], None] = lambda: None,
+        prepare: Callable[[], None] = lambda: None,
     ) -> None:  # fmt: skip
         self.window = window
         self.store = store
         self.data_dir = data_dir
         self.switch = switch
         self.current = current
+        #: Called after an import changed a path's content (every view reloads).
+        self.replaced = replaced
+        #: Called before an import writes (the tabs save what is being typed).
+        self.prepare = prepare
         self.combo = QComboBox()
         self.combo.setObjectName("path_selector")
         self.combo.setAccessibleName("Career path")
@@ -87,24 +104,61 @@ class PathActions:
         return Path(name) if name else None
 
     def import_file(self, file: Path | None) -> bool:
+        """Import (or, after asking, update) the path in ``file``; True when done."""
         if file is None:
             return False
+        title = "Cannot import this career path"
         try:
             source = paths.input_file(file, self.store.path.parent)  # never the database
-            result = packs.import_pack_file(self.store, source)
+            plan = pack_files.read_pack_file(self.store, source)
         except Exception as exc:  # a bad file in words; anything else is shown as a bug
-            show_error(self.window, exc, "Cannot import this career path")
+            show_error(self.window, exc, title)
             return False
-        self.switch(result.path_id)
+        if plan.changes.is_update and not self.confirm_update(source, plan.changes):
+            return False
+        try:
+            self.prepare()
+            done = pack_files.apply_import(self.store, plan, self.data_dir)
+        except Exception as exc:
+            show_error(self.window, exc, title)
+            if isinstance(exc, InstallInterrupted):  # part of it is in place: show it
+                self.replaced()
+                self.reload()
+            return False
+        self.replaced()
+        self.switch(done.result.path_id)
         self.reload()
         return True
+
+    def confirm_update(self, source: Path, changes: PackChanges) -> bool:
+        """Show what updating from ``source`` does (every retired item in the details
+        when the list is long), and ask; Cancel is the default."""
+        box = QMessageBox(self.window)
+        box.setObjectName("update_path_question")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Update Career Path")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # pack text is shown as written
+        box.setText(
+            f"{source.name} updates “{changes.title}” from version {changes.old_version} "
+            f"to version {changes.new_version}."
+        )
+        backup = "A backup of your data is made first." if self.data_dir else ""
+        box.setInformativeText("\n".join([*changes.lines(limit=LIST_LIMIT), "", backup]).strip())
+        if changes.lines(limit=LIST_LIMIT) != changes.lines():
+            box.setDetailedText("\n".join(changes.lines()))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText("Update")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return bool(box.exec() == QMessageBox.StandardButton.Ok)
 
     def export_file(self, out: Path | None) -> bool:
         if out is None:
             return False
         try:
             out = paths.output_file(out, self.store.path.parent)  # the data folder
-            text = packs.export_pack(self.store, self.current())
+            text = pack_files.export_pack(self.store, self.current())
             tmp = paths.partial_file(out)
             try:
                 tmp.write_text(text, encoding="utf-8")
@@ -135,7 +189,7 @@ class PathActions:
                 from careerplanner.services import backup
 
                 backup.back_up(self.store, self.data_dir, "remove")
-            packs.remove_path(self.store, path_id)
+            pack_files.remove_path(self.store, path_id)
         except Exception as exc:
             show_error(self.window, exc, "Cannot remove the career path")
             return False
